@@ -1,0 +1,46 @@
+package it.continuo.backup;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one run did.
+ *
+ * @param job the job
+ * @param target the target's name
+ * @param run the run id, or null when the run never started (a pre-hook failed)
+ * @param level "full" or "incremental"
+ * @param outcome success, partial or failed
+ * @param error why it failed, or null
+ * @param newFiles files not in the parent
+ * @param changedFiles files read again
+ * @param unchangedFiles files taken from the parent
+ * @param deleted parent entries gone
+ * @param entries entries in the tree
+ * @param bytesRead content bytes read
+ * @param archiveBytes bytes stored on the target (archive and manifest)
+ * @param duration wall time
+ * @param unreadableCount entries that could not be read
+ * @param unreadable the first of them, with the reason
+ * @param changedWhileRead the first paths that changed while read
+ * @param skipped the first special files left out
+ */
+public record BackupResult(
+    String job,
+    String target,
+    String run,
+    String level,
+    Outcome outcome,
+    String error,
+    long newFiles,
+    long changedFiles,
+    long unchangedFiles,
+    long deleted,
+    long entries,
+    long bytesRead,
+    long archiveBytes,
+    Duration duration,
+    long unreadableCount,
+    List<String> unreadable,
+    List<String> changedWhileRead,
+    List<String> skipped) {}

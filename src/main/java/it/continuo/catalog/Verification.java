@@ -1,0 +1,24 @@
+package it.continuo.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of verifying one run, stored beside it as {@code <run>.verify.json}.
+ *
+ * @param run the run verified
+ * @param at when the verification ended
+ * @param ok true when nothing was wrong
+ * @param entriesChecked archive entries whose content was hashed and compared
+ * @param bytesChecked content bytes hashed
+ * @param problems what was wrong, one line each, naming the file where there is one
+ * @param damagedFiles paths whose content cannot be restored from this run
+ */
+public record Verification(
+    String run,
+    Instant at,
+    boolean ok,
+    long entriesChecked,
+    long bytesChecked,
+    List<String> problems,
+    List<String> damagedFiles) {}

@@ -1,0 +1,125 @@
+package it.continuo.cli;
+
+import it.continuo.backup.BackupEngine;
+import it.continuo.backup.BackupResult;
+import it.continuo.catalog.Level;
+import it.continuo.config.Config;
+import it.continuo.config.JobConfig;
+import it.continuo.progress.Progress;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code continuo backup JOB}: one run now. */
+@Command(
+    name = "backup",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Back up a job now: incremental when it has a usable chain, full otherwise.",
+      "Exit 0 success, 1 failed, 3 partial (some files unreadable), 11 already running."
+    })
+final class BackupCommand implements Callable<Integer> {
+  @ParentCommand ContinuoCommand root;
+
+  @Parameters(paramLabel = "JOB", description = "The job to run.")
+  String jobName;
+
+  @ArgGroup(exclusive = true)
+  LevelChoice level;
+
+  /** --full or --incremental, not both. */
+  static final class LevelChoice {
+    @Option(names = "--full", description = "Take a full backup.")
+    boolean full;
+
+    @Option(
+        names = "--incremental",
+        description = "Take an incremental (a full if there is no chain).")
+    boolean incremental;
+  }
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = root.loadConfig();
+    JobConfig job = config.job(jobName);
+    Level requested = level == null ? null : level.full ? Level.FULL : Level.INCREMENTAL;
+    Progress progress = new Progress();
+    PrintWriter out = spec.commandLine().getOut();
+    BackupResult r;
+    try (TerminalProgress terminal =
+        new TerminalProgress(
+            spec.commandLine().getErr(), progress, "backup " + job.name(), root.verbose)) {
+      r =
+          new BackupEngine(config, Clock.systemUTC(), "continuo " + ContinuoCommand.version())
+              .backup(job, requested, terminal, progress);
+    }
+    if (json) {
+      Json.print(out, r);
+    } else {
+      print(out, spec.commandLine().getErr(), r);
+    }
+    return r.outcome().exitCode();
+  }
+
+  static void print(PrintWriter out, PrintWriter err, BackupResult r) {
+    if (r.error() != null) {
+      err.println("continuo: backup " + r.job() + " to " + r.target() + " failed: " + r.error());
+      return;
+    }
+    out.println(
+        "backup "
+            + r.job()
+            + " "
+            + r.run()
+            + " "
+            + r.level()
+            + " to "
+            + r.target()
+            + ": "
+            + r.newFiles()
+            + " new, "
+            + r.changedFiles()
+            + " changed, "
+            + r.unchangedFiles()
+            + " unchanged, "
+            + r.deleted()
+            + " deleted; read "
+            + Format.bytes(r.bytesRead())
+            + ", wrote "
+            + Format.bytes(r.archiveBytes())
+            + " in "
+            + Format.duration(r.duration())
+            + (r.outcome() == it.continuo.backup.Outcome.PARTIAL ? " (PARTIAL)" : ""));
+    list(out, "could not be read (the run is partial)", r.unreadableCount(), r.unreadable());
+    list(
+        out,
+        "changed while being read (stored as read)",
+        r.changedWhileRead().size(),
+        r.changedWhileRead());
+    list(out, "skipped (sockets, FIFOs, devices)", r.skipped().size(), r.skipped());
+  }
+
+  static void list(PrintWriter out, String what, long count, List<String> items) {
+    if (count == 0) {
+      return;
+    }
+    out.println(count + (count == 1 ? " entry " : " entries ") + what + ":");
+    for (String item : items.subList(0, Math.min(items.size(), 50))) {
+      out.println("  " + item);
+    }
+    if (count > 50) {
+      out.println("  … and " + (count - 50) + " more");
+    }
+  }
+}

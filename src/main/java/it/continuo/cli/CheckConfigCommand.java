@@ -1,0 +1,152 @@
+package it.continuo.cli;
+
+import it.continuo.config.Config;
+import it.continuo.config.JobConfig;
+import it.continuo.config.LocalTargetConfig;
+import it.continuo.config.SourceConfig;
+import it.continuo.config.TargetConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.concurrent.Callable;
+import org.quartz.CronExpression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code continuo check-config}: validates the file and prints the jobs it defines. */
+@Command(
+    name = "check-config",
+    mixinStandardHelpOptions = true,
+    description = "Validate the configuration and print its jobs with their next run times.")
+final class CheckConfigCommand implements Callable<Integer> {
+  @ParentCommand ContinuoCommand root;
+
+  @Option(names = "--json", description = "Print as JSON.")
+  boolean json;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** One job as printed. */
+  record JobView(
+      String name,
+      String source,
+      List<String> paths,
+      List<String> exclude,
+      String target,
+      String targetLocation,
+      String full,
+      Instant nextFull,
+      String incremental,
+      Instant nextIncremental,
+      List<String> preHooks,
+      List<String> postHooks) {}
+
+  /** The whole configuration as printed. */
+  record View(
+      String file,
+      String agent,
+      String dataDir,
+      String timezone,
+      List<JobView> jobs,
+      List<String> warnings) {}
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = root.loadConfig();
+    ZoneId zone = config.agent().timezone();
+    List<JobView> jobs = new ArrayList<>();
+    for (JobConfig job : config.jobs().values()) {
+      SourceConfig source = config.sourceOf(job);
+      TargetConfig target = config.targetOf(job);
+      jobs.add(
+          new JobView(
+              job.name(),
+              source.name(),
+              source.paths().stream().map(Path::toString).toList(),
+              source.exclude(),
+              target.name(),
+              location(target),
+              job.full(),
+              next(job.full(), zone),
+              job.incremental(),
+              next(job.incremental(), zone),
+              job.hooks().pre(),
+              job.hooks().post()));
+    }
+    View view =
+        new View(
+            config.file().toString(),
+            config.agent().name(),
+            config.agent().dataDir().toString(),
+            zone.getId(),
+            jobs,
+            config.warnings());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Json.print(out, view);
+    } else {
+      print(out, view, zone);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void print(PrintWriter out, View v, ZoneId zone) {
+    out.println("configuration " + v.file() + " is valid");
+    out.println("agent " + v.agent() + ", data in " + v.dataDir() + ", time zone " + v.timezone());
+    if (v.jobs().isEmpty()) {
+      out.println("no jobs defined");
+    }
+    for (JobView j : v.jobs()) {
+      out.println();
+      out.println("job " + j.name());
+      out.println("  source       " + j.source() + ": " + String.join(", ", j.paths()));
+      if (!j.exclude().isEmpty()) {
+        out.println("  excluding    " + String.join(", ", j.exclude()));
+      }
+      out.println("  target       " + j.target() + " (" + j.targetLocation() + ")");
+      out.println("  full         " + pad(j.full()) + " next " + Format.time(j.nextFull(), zone));
+      out.println(
+          "  incremental  "
+              + pad(j.incremental())
+              + " next "
+              + Format.time(j.nextIncremental(), zone));
+      for (String h : j.preHooks()) {
+        out.println("  pre hook     " + h);
+      }
+      for (String h : j.postHooks()) {
+        out.println("  post hook    " + h);
+      }
+    }
+    for (String w : v.warnings()) {
+      out.println("warning: " + w);
+    }
+  }
+
+  private static String pad(String s) {
+    return String.format("%-22s", s);
+  }
+
+  static String location(TargetConfig t) {
+    if (t instanceof LocalTargetConfig l) {
+      return "local " + l.path();
+    }
+    return t.type();
+  }
+
+  static Instant next(String cron, ZoneId zone) {
+    try {
+      CronExpression e = new CronExpression(cron);
+      e.setTimeZone(TimeZone.getTimeZone(zone));
+      Date next = e.getNextValidTimeAfter(new Date());
+      return next == null ? null : next.toInstant();
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException("validated cron expression no longer parses: " + cron, e);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package it.continuo.cli;
+
+import it.continuo.config.Config;
+import it.continuo.config.ConfigException;
+import it.continuo.config.ConfigLoader;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/** The root command: global options and the list of commands. */
+@Command(
+    name = "continuo",
+    mixinStandardHelpOptions = true,
+    versionProvider = ContinuoCommand.Version.class,
+    description = "Backup and disaster-recovery agent for a small office.",
+    subcommands = {
+      CheckConfigCommand.class,
+      BackupCommand.class,
+      ListCommand.class,
+      RestoreCommand.class,
+      VerifyCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 failed or damage found, 2 usage or configuration error,",
+      "3 partial (some files could not be read), 11 the job is already running."
+    })
+final class ContinuoCommand implements Runnable {
+  static final String DEFAULT_CONFIG = "/etc/continuo/continuo.yaml";
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "Configuration file (default: $CONTINUO_CONFIG or " + DEFAULT_CONFIG + ").")
+  Path config;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log what happens, not only warnings.")
+  boolean verbose;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  Config loadConfig() throws ConfigException {
+    Logging.configure(verbose);
+    Path file = config;
+    if (file == null) {
+      String env = System.getenv("CONTINUO_CONFIG");
+      file = Path.of(env != null && !env.isBlank() ? env : DEFAULT_CONFIG);
+    }
+    return new ConfigLoader().load(file);
+  }
+
+  static String version() {
+    String v = ContinuoCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"continuo " + version(), "Java " + System.getProperty("java.version")};
+    }
+  }
+}

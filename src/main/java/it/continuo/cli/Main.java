@@ -1,0 +1,59 @@
+package it.continuo.cli;
+
+import it.continuo.catalog.NoSuchRunException;
+import it.continuo.config.ConfigException;
+import it.continuo.lock.LockHeldException;
+import it.continuo.restore.RestoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point: runs a command and turns what it throws into one line and an exit code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    String jnu = System.getProperty("sun.jnu.encoding", "");
+    if (!jnu.equalsIgnoreCase("UTF-8")) {
+      System.err.println(
+          "continuo: file names need a UTF-8 locale, this process has "
+              + jnu
+              + "; run it with LC_ALL=C.UTF-8 (scripts/continuo and the systemd unit do)");
+      return ExitCodes.USAGE;
+    }
+    CommandLine cli = new CommandLine(new ContinuoCommand());
+    cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    cli.setExecutionExceptionHandler(Main::handle);
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    int code;
+    if (e instanceof ConfigException) {
+      code = ExitCodes.USAGE;
+    } else if (e instanceof LockHeldException) {
+      code = ExitCodes.LOCKED;
+    } else if (e instanceof RestoreException
+        || e instanceof NoSuchRunException
+        || e instanceof UsageException) {
+      code = ExitCodes.USAGE;
+    } else if (e instanceof IOException) {
+      code = ExitCodes.FAILED;
+    } else {
+      err.println("continuo: unexpected error, this is a bug; please report it with this trace:");
+      e.printStackTrace(err);
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    err.println("continuo: " + e.getMessage());
+    err.flush();
+    return code;
+  }
+}

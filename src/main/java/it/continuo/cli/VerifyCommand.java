@@ -1,0 +1,112 @@
+package it.continuo.cli;
+
+import it.continuo.catalog.RestorePoint;
+import it.continuo.catalog.Verification;
+import it.continuo.config.Config;
+import it.continuo.progress.Progress;
+import it.continuo.verify.VerifyEngine;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code continuo verify JOB}: read runs back and check them. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read runs back from the target and check every file against its SHA-256, each archive",
+      "against its recorded hash and size, and every reference to an earlier run.",
+      "Default: the latest restore point and the runs it needs. Exit 1 when anything is damaged."
+    })
+final class VerifyCommand implements Callable<Integer> {
+  @ParentCommand ContinuoCommand root;
+
+  @Parameters(paramLabel = "JOB", description = "The job.")
+  String jobName;
+
+  @ArgGroup(exclusive = true)
+  Which which;
+
+  /** --run or --all. */
+  static final class Which {
+    @Option(names = "--run", paramLabel = "RUN", description = "Verify this run only.")
+    String run;
+
+    @Option(names = "--all", description = "Verify every run.")
+    boolean all;
+  }
+
+  @Option(names = "--json", description = "Print the results as JSON.")
+  boolean json;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = root.loadConfig();
+    try (JobTarget jt = JobTarget.open(config, jobName)) {
+      List<RestorePoint> points = jt.points();
+      List<RestorePoint> runs;
+      if (which != null && which.run != null) {
+        runs = List.of(jt.store.point(points, which.run));
+      } else if (which != null && which.all) {
+        runs = points;
+      } else {
+        runs = VerifyEngine.latestChain(points);
+      }
+      if (runs.isEmpty()) {
+        throw new UsageException("job " + jobName + " has no runs to verify");
+      }
+      Progress progress = new Progress();
+      List<Verification> results;
+      try (TerminalProgress terminal =
+          new TerminalProgress(
+              spec.commandLine().getErr(), progress, "verify " + jobName, root.verbose)) {
+        results =
+            new VerifyEngine(Clock.systemUTC())
+                .verify(jt.store, points, runs, it.continuo.progress.Listener.NONE, progress);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        Json.print(out, results);
+      } else {
+        for (Verification v : results) {
+          print(out, v);
+        }
+      }
+      return results.stream().allMatch(Verification::ok) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+  }
+
+  static void print(PrintWriter out, Verification v) {
+    if (v.ok()) {
+      out.println(
+          v.run()
+              + " ok: "
+              + v.entriesChecked()
+              + " files, "
+              + Format.bytes(v.bytesChecked())
+              + " checked");
+      return;
+    }
+    out.println(v.run() + " DAMAGED:");
+    for (String p : v.problems()) {
+      out.println("  " + p);
+    }
+    if (!v.damagedFiles().isEmpty()) {
+      out.println("  files affected:");
+      for (String f : v.damagedFiles().subList(0, Math.min(50, v.damagedFiles().size()))) {
+        out.println("    " + f);
+      }
+      if (v.damagedFiles().size() > 50) {
+        out.println("    … and " + (v.damagedFiles().size() - 50) + " more (see --json)");
+      }
+    }
+  }
+}

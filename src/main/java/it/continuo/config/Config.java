@@ -1,0 +1,47 @@
+package it.continuo.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded, validated configuration.
+ *
+ * @param file the file it was read from
+ * @param agent the agent section
+ * @param sources sources by name, in file order
+ * @param targets targets by name, in file order
+ * @param jobs jobs by name, in file order
+ * @param warnings things that are allowed but probably not meant
+ */
+public record Config(
+    Path file,
+    AgentConfig agent,
+    Map<String, SourceConfig> sources,
+    Map<String, TargetConfig> targets,
+    Map<String, JobConfig> jobs,
+    List<String> warnings) {
+
+  /** The job, or a configuration error that names the known ones. */
+  public JobConfig job(String name) throws ConfigException {
+    JobConfig job = jobs.get(name);
+    if (job == null) {
+      throw new ConfigException(
+          "unknown job \""
+              + name
+              + "\""
+              + (jobs.isEmpty()
+                  ? "; the configuration has no jobs"
+                  : "; jobs: " + String.join(", ", jobs.keySet())));
+    }
+    return job;
+  }
+
+  public SourceConfig sourceOf(JobConfig job) {
+    return sources.get(job.source());
+  }
+
+  public TargetConfig targetOf(JobConfig job) {
+    return targets.get(job.target());
+  }
+}

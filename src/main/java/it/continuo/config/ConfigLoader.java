@@ -1,0 +1,316 @@
+package it.continuo.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.quartz.CronExpression;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads and validates a configuration file. */
+public final class ConfigLoader {
+  /** Names that become directory names on targets and lock files. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private static final List<String> ROOT_ORDER = List.of("agent", "sources", "targets", "jobs");
+
+  private final Map<String, String> environment;
+
+  public ConfigLoader() {
+    this(System.getenv());
+  }
+
+  /** A loader that resolves {@code ${env:…}} from the given variables (tests). */
+  public ConfigLoader(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  public Config load(Path file) throws ConfigException {
+    Path absolute = file.toAbsolutePath().normalize();
+    Node root = parse(absolute);
+    Path baseDir = absolute.getParent();
+    YamlNode.Environment env =
+        new YamlNode.Environment() {
+          @Override
+          public String variable(String name) {
+            return environment.get(name);
+          }
+
+          @Override
+          public Path baseDir() {
+            return baseDir;
+          }
+        };
+    if (root == null) {
+      throw new ConfigException(absolute + ": the file is empty");
+    }
+    return new Reader(absolute, new YamlNode(root, "", env)).read();
+  }
+
+  private static Node parse(Path file) throws ConfigException {
+    if (!Files.exists(file)) {
+      throw new ConfigException("configuration file " + file + " does not exist");
+    }
+    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      return new Yaml(new SafeConstructor(options)).compose(in);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where =
+          mark == null
+              ? ""
+              : ": line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+      throw new ConfigException(file + where + ": " + e.getProblem() + " (malformed YAML)");
+    } catch (YAMLException e) {
+      throw new ConfigException(file + ": malformed YAML: " + e.getMessage());
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read configuration file " + file + ": " + YamlNode.reason(e));
+    }
+  }
+
+  /** One pass over one document. */
+  private static final class Reader {
+    private final Path file;
+    private final YamlNode root;
+    private final List<String> warnings = new ArrayList<>();
+
+    Reader(Path file, YamlNode root) {
+      this.file = file;
+      this.root = root;
+    }
+
+    Config read() throws ConfigException {
+      Map<String, YamlNode> top = root.map(ROOT_ORDER);
+      AgentConfig agent = agent(top.get("agent"));
+      Map<String, SourceConfig> sources = named(top, "sources", this::source);
+      Map<String, TargetConfig> targets = named(top, "targets", this::target);
+      Map<String, JobConfig> jobs = new LinkedHashMap<>();
+      YamlNode jobsNode = top.get("jobs");
+      if (jobsNode != null && !jobsNode.isNull()) {
+        for (Map.Entry<String, YamlNode> e : jobsNode.map().entrySet()) {
+          jobs.put(e.getKey(), job(e.getKey(), e.getValue(), sources, targets));
+        }
+      }
+      return new Config(file, agent, sources, targets, jobs, List.copyOf(warnings));
+    }
+
+    private <T> Map<String, T> named(
+        Map<String, YamlNode> top, String section, NamedParser<T> parser) throws ConfigException {
+      Map<String, T> result = new LinkedHashMap<>();
+      YamlNode node = top.get(section);
+      if (node == null || node.isNull()) {
+        return result;
+      }
+      for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+        checkName(e.getKey(), e.getValue());
+        result.put(e.getKey(), parser.parse(e.getKey(), e.getValue()));
+      }
+      return result;
+    }
+
+    private static void checkName(String name, YamlNode node) throws ConfigException {
+      if (!NAME.matcher(name).matches()) {
+        throw node.error(
+            "name must be letters, digits, '.', '_' or '-' (at most 64, not starting with '.', '_' or '-')");
+      }
+    }
+
+    private AgentConfig agent(YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m =
+          node == null || node.isNull()
+              ? Map.of()
+              : node.map(
+                  List.of(
+                      "name",
+                      "dataDir",
+                      "timezone",
+                      "language",
+                      "compressionLevel",
+                      "compressionThreads"));
+      String name =
+          YamlNode.optional(m, "name", YamlNode::nonEmptyString).orElseGet(ConfigLoader::hostName);
+      if (!NAME.matcher(name).matches()) {
+        throw (m.containsKey("name") ? m.get("name") : root)
+            .error("agent name \"" + name + "\" must be letters, digits, '.', '_' or '-'");
+      }
+      Path dataDir =
+          YamlNode.optional(m, "dataDir", n -> n.path(true)).orElse(Path.of("/var/lib/continuo"));
+      ZoneId zone =
+          YamlNode.optional(
+                  m,
+                  "timezone",
+                  n -> {
+                    try {
+                      return ZoneId.of(n.nonEmptyString());
+                    } catch (DateTimeException e) {
+                      throw n.error("unknown time zone \"" + n.string() + "\"");
+                    }
+                  })
+              .orElse(ZoneId.systemDefault());
+      String language =
+          YamlNode.optional(
+                  m,
+                  "language",
+                  n -> {
+                    String l = n.nonEmptyString();
+                    if (!l.equals("it") && !l.equals("en")) {
+                      throw n.error("language must be \"it\" or \"en\"");
+                    }
+                    return l;
+                  })
+              .orElse("it");
+      int level = YamlNode.optional(m, "compressionLevel", n -> n.integer(1, 19)).orElse(3);
+      int threads = YamlNode.optional(m, "compressionThreads", n -> n.integer(0, 64)).orElse(0);
+      return new AgentConfig(name, dataDir, zone, language, level, threads);
+    }
+
+    private SourceConfig source(String name, YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m = node.map(List.of("paths", "exclude"));
+      YamlNode pathsNode = node.require(m, "paths");
+      List<Path> paths = new ArrayList<>();
+      List<YamlNode> items = pathsNode.items();
+      if (items.isEmpty()) {
+        throw pathsNode.error("at least one path is required");
+      }
+      for (YamlNode item : items) {
+        Path p = item.path(true);
+        if (p.getParent() == null) {
+          throw item.error(
+              "backing up \"/\" as a whole is not supported; list the directories to back up");
+        }
+        for (int i = 0; i < paths.size(); i++) {
+          Path other = paths.get(i);
+          if (p.startsWith(other) || other.startsWith(p)) {
+            throw item.error(p + " overlaps " + other + "; list each directory once");
+          }
+        }
+        paths.add(p);
+        if (Files.isSymbolicLink(p)) {
+          warnings.add(
+              item.path()
+                  + ": "
+                  + p
+                  + " is a symbolic link; the link is backed up, not what it points to (line "
+                  + item.line()
+                  + ")");
+        } else if (!Files.exists(p)) {
+          warnings.add(item.path() + ": " + p + " does not exist (yet) (line " + item.line() + ")");
+        }
+      }
+      List<String> exclude = new ArrayList<>();
+      YamlNode ex = m.get("exclude");
+      if (ex != null && !ex.isNull()) {
+        for (YamlNode item : ex.items()) {
+          String pattern = item.nonEmptyString();
+          try {
+            it.continuo.tree.Excludes.validate(pattern);
+          } catch (IllegalArgumentException e) {
+            throw item.error("invalid glob \"" + pattern + "\": " + e.getMessage());
+          }
+          exclude.add(pattern);
+        }
+      }
+      return new SourceConfig(name, List.copyOf(paths), List.copyOf(exclude));
+    }
+
+    private TargetConfig target(String name, YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m = node.map();
+      String type = node.require(m, "type").nonEmptyString();
+      switch (type) {
+        case "local" -> {
+          node.map(List.of("type", "path"));
+          return new LocalTargetConfig(name, node.require(m, "path").path(true));
+        }
+        default -> throw m.get("type").error("unknown target type \"" + type + "\"; known: local");
+      }
+    }
+
+    private JobConfig job(
+        String name,
+        YamlNode node,
+        Map<String, SourceConfig> sources,
+        Map<String, TargetConfig> targets)
+        throws ConfigException {
+      checkName(name, node);
+      Map<String, YamlNode> m =
+          node.map(List.of("source", "target", "full", "incremental", "hooks"));
+      YamlNode sourceNode = node.require(m, "source");
+      String source = sourceNode.nonEmptyString();
+      if (!sources.containsKey(source)) {
+        throw sourceNode.error("unknown source \"" + source + "\"" + known(sources.keySet()));
+      }
+      YamlNode targetNode = node.require(m, "target");
+      String target = targetNode.nonEmptyString();
+      if (!targets.containsKey(target)) {
+        throw targetNode.error("unknown target \"" + target + "\"" + known(targets.keySet()));
+      }
+      String full = cron(node.require(m, "full"));
+      String incremental = cron(node.require(m, "incremental"));
+      HooksConfig hooks = YamlNode.optional(m, "hooks", this::hooks).orElse(HooksConfig.NONE);
+      return new JobConfig(name, source, target, full, incremental, hooks);
+    }
+
+    private static String known(java.util.Collection<String> names) {
+      return names.isEmpty() ? " (none are defined)" : "; defined: " + String.join(", ", names);
+    }
+
+    private static String cron(YamlNode node) throws ConfigException {
+      String expression = node.nonEmptyString().trim();
+      try {
+        CronExpression.validateExpression(expression);
+      } catch (ParseException e) {
+        throw node.error(
+            "invalid cron expression \""
+                + expression
+                + "\": "
+                + e.getMessage()
+                + " (Quartz syntax: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 22 ? * MON-SAT\")");
+      }
+      return expression;
+    }
+
+    private HooksConfig hooks(YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m = node.map(List.of("pre", "post", "timeout"));
+      List<String> pre = YamlNode.optional(m, "pre", YamlNode::strings).orElse(List.of());
+      List<String> post = YamlNode.optional(m, "post", YamlNode::strings).orElse(List.of());
+      java.time.Duration timeout =
+          YamlNode.optional(m, "timeout", YamlNode::duration).orElse(HooksConfig.NONE.timeout());
+      return new HooksConfig(pre, post, timeout);
+    }
+  }
+
+  /** Parses one named entry of a section. */
+  @FunctionalInterface
+  private interface NamedParser<T> {
+    T parse(String name, YamlNode node) throws ConfigException;
+  }
+
+  static String hostName() {
+    String h = System.getenv("HOSTNAME");
+    if (h == null || h.isBlank()) {
+      try {
+        h = Files.readString(Path.of("/etc/hostname")).trim();
+      } catch (IOException e) {
+        h = "continuo";
+      }
+    }
+    int dot = h.indexOf('.');
+    return dot > 0 ? h.substring(0, dot) : h;
+  }
+}

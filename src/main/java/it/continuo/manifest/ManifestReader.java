@@ -1,0 +1,117 @@
+package it.continuo.manifest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.github.luben.zstd.ZstdIOException;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Streams a manifest: {@link #header()} first, then {@link #next()} until it returns null, then
+ * {@link #footer()}. Every damage (bad compression, malformed line, entries out of order, no
+ * footer) surfaces as a {@link ManifestException}.
+ */
+public final class ManifestReader implements Closeable {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private final InputStream raw;
+  private final JsonParser parser;
+  private final ManifestHeader header;
+  private ManifestFooter footer;
+  private String lastPath;
+  private long entries;
+
+  private ManifestReader(InputStream raw) throws IOException {
+    this.raw = raw;
+    ZstdInputStreamNoFinalizer z = new ZstdInputStreamNoFinalizer(new BufferedInputStream(raw));
+    this.parser = JSON.createParser(z);
+    ManifestCodec.Line first = readLine();
+    if (first == null || first.header() == null) {
+      close();
+      throw new ManifestException("manifest does not start with a header");
+    }
+    this.header = first.header();
+  }
+
+  /** Opens a manifest stream; the reader owns and closes it. */
+  public static ManifestReader open(InputStream in) throws IOException {
+    try {
+      return new ManifestReader(in);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  public ManifestHeader header() {
+    return header;
+  }
+
+  /** The next entry in tree order, or null after the last one (the footer has then been read). */
+  public ManifestEntry next() throws IOException {
+    if (footer != null) {
+      return null;
+    }
+    ManifestCodec.Line line = readLine();
+    if (line == null) {
+      throw new ManifestException(
+          "manifest has no footer (truncated after " + entries + " entries)");
+    }
+    if (line.footer() != null) {
+      footer = line.footer();
+      if (footer.entries() != entries) {
+        throw new ManifestException(
+            "manifest footer counts "
+                + footer.entries()
+                + " entries but "
+                + entries
+                + " precede it");
+      }
+      if (readLine() != null) {
+        throw new ManifestException("manifest has lines after its footer");
+      }
+      return null;
+    }
+    if (line.entry() == null) {
+      throw new ManifestException("manifest has a second header");
+    }
+    ManifestEntry e = line.entry();
+    if (lastPath != null && TreeOrder.compare(lastPath, e.path()) >= 0) {
+      throw new ManifestException("manifest entries out of order at " + e.path());
+    }
+    lastPath = e.path();
+    entries++;
+    return e;
+  }
+
+  /** The footer; reads through any remaining entries first. */
+  public ManifestFooter footer() throws IOException {
+    while (footer == null) {
+      next();
+    }
+    return footer;
+  }
+
+  private ManifestCodec.Line readLine() throws IOException {
+    try {
+      return ManifestCodec.read(parser);
+    } catch (ZstdIOException e) {
+      throw new ManifestException("manifest is damaged: " + e.getMessage(), e);
+    } catch (StreamReadException e) {
+      throw new ManifestException("manifest is malformed: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      parser.close();
+    } finally {
+      raw.close();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package it.continuo.restore;
+
+import it.continuo.manifest.EntryType;
+import it.continuo.manifest.ManifestEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gives a restored entry its owner (as root only: by name when this system knows the name, else by
+ * number, as GNU tar does), then its mode (after the owner, since chown clears setuid bits), then
+ * its mtime. Links are never followed.
+ */
+final class Metadata {
+  private final boolean owners;
+  private final UserPrincipalLookupService lookup =
+      java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
+  private final Map<String, Optional<UserPrincipal>> users = new HashMap<>();
+  private final Map<String, Optional<GroupPrincipal>> groups = new HashMap<>();
+
+  Metadata(boolean owners) {
+    this.owners = owners;
+  }
+
+  static boolean runningAsRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  void apply(Path p, ManifestEntry e) throws IOException {
+    if (owners) {
+      chown(p, e);
+    }
+    if (e.type() != EntryType.SYMLINK) {
+      Files.setAttribute(p, "unix:mode", e.mode() & 07777, LinkOption.NOFOLLOW_LINKS);
+    }
+    Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setTimes(FileTime.from(e.mtime()), null, null);
+  }
+
+  private void chown(Path p, ManifestEntry e) throws IOException {
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    Optional<UserPrincipal> user = e.user() == null ? Optional.empty() : user(e.user());
+    if (user.isPresent()) {
+      view.setOwner(user.get());
+    } else {
+      Files.setAttribute(p, "unix:uid", (int) e.uid(), LinkOption.NOFOLLOW_LINKS);
+    }
+    Optional<GroupPrincipal> group = e.group() == null ? Optional.empty() : group(e.group());
+    if (group.isPresent()) {
+      view.setGroup(group.get());
+    } else {
+      Files.setAttribute(p, "unix:gid", (int) e.gid(), LinkOption.NOFOLLOW_LINKS);
+    }
+  }
+
+  private Optional<UserPrincipal> user(String name) throws IOException {
+    Optional<UserPrincipal> u = users.get(name);
+    if (u == null) {
+      try {
+        u = Optional.of(lookup.lookupPrincipalByName(name));
+      } catch (UserPrincipalNotFoundException ex) {
+        u = Optional.empty();
+      }
+      users.put(name, u);
+    }
+    return u;
+  }
+
+  private Optional<GroupPrincipal> group(String name) throws IOException {
+    Optional<GroupPrincipal> g = groups.get(name);
+    if (g == null) {
+      try {
+        g = Optional.of(lookup.lookupPrincipalByGroupName(name));
+      } catch (UserPrincipalNotFoundException ex) {
+        g = Optional.empty();
+      }
+      groups.put(name, g);
+    }
+    return g;
+  }
+}

@@ -1,0 +1,8 @@
+package it.continuo.storage;
+
+/** The object asked for does not exist on the target. */
+public class ObjectNotFoundException extends TargetException {
+  public ObjectNotFoundException(String message) {
+    super(Kind.NOT_FOUND, message);
+  }
+}
