@@ -18,19 +18,31 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    return run(
+        args,
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+  }
+
+  /** Runs one command with the given output streams; returns its exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
     String jnu = System.getProperty("sun.jnu.encoding", "");
     if (!jnu.equalsIgnoreCase("UTF-8")) {
-      System.err.println(
+      err.println(
           "continuo: file names need a UTF-8 locale, this process has "
               + jnu
               + "; run it with LC_ALL=C.UTF-8 (scripts/continuo and the systemd unit do)");
+      err.flush();
       return ExitCodes.USAGE;
     }
     CommandLine cli = new CommandLine(new ContinuoCommand());
-    cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
-    cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(Main::handle);
-    return cli.execute(args);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
