@@ -58,8 +58,7 @@ final class BackupCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     BackupResult r;
     try (TerminalProgress terminal =
-        new TerminalProgress(
-            spec.commandLine().getErr(), progress, "backup " + job.name(), root.verbose)) {
+        new TerminalProgress(spec.commandLine().getErr(), progress, "backup " + job.name())) {
       r =
           new BackupEngine(config, Clock.systemUTC(), "continuo " + ContinuoCommand.version())
               .backup(job, requested, terminal, progress);

@@ -91,8 +91,7 @@ final class RestoreCommand implements Callable<Integer> {
       Progress progress = new Progress();
       RestoreResult r;
       try (TerminalProgress terminal =
-          new TerminalProgress(
-              spec.commandLine().getErr(), progress, "restore " + point.run(), root.verbose)) {
+          new TerminalProgress(spec.commandLine().getErr(), progress, "restore " + point.run())) {
         r =
             new RestoreEngine(Clock.systemUTC())
                 .restore(jt.store, points, point, to, paths, overwrite, terminal, progress);

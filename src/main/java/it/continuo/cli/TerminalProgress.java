@@ -17,16 +17,14 @@ final class TerminalProgress implements Listener, AutoCloseable {
   private final Progress progress;
   private final String verb;
   private final boolean terminal;
-  private final boolean notes;
   private final long started = System.nanoTime();
   private final ScheduledExecutorService timer;
   private boolean drawn;
 
-  TerminalProgress(PrintWriter err, Progress progress, String verb, boolean notes) {
+  TerminalProgress(PrintWriter err, Progress progress, String verb) {
     this.err = err;
     this.progress = progress;
     this.verb = verb;
-    this.notes = notes;
     this.terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
     if (terminal) {
       timer =
@@ -75,11 +73,9 @@ final class TerminalProgress implements Listener, AutoCloseable {
 
   @Override
   public synchronized void note(String message) {
-    if (notes) {
-      clear();
-      err.println(message);
-      err.flush();
-    }
+    clear();
+    err.println(message);
+    err.flush();
   }
 
   @Override

@@ -66,8 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
       Progress progress = new Progress();
       List<Verification> results;
       try (TerminalProgress terminal =
-          new TerminalProgress(
-              spec.commandLine().getErr(), progress, "verify " + jobName, root.verbose)) {
+          new TerminalProgress(spec.commandLine().getErr(), progress, "verify " + jobName)) {
         results =
             new VerifyEngine(Clock.systemUTC())
                 .verify(jt.store, points, runs, it.continuo.progress.Listener.NONE, progress);

@@ -24,17 +24,37 @@ import java.util.Optional;
  */
 final class Metadata {
   private final boolean owners;
+  private final ProcessDefaults defaults;
   private final UserPrincipalLookupService lookup =
       java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
   private final Map<String, Optional<UserPrincipal>> users = new HashMap<>();
   private final Map<String, Optional<GroupPrincipal>> groups = new HashMap<>();
 
-  Metadata(boolean owners) {
+  Metadata(boolean owners, ProcessDefaults defaults) {
     this.owners = owners;
+    this.defaults = defaults;
   }
 
   static boolean runningAsRoot() {
     return "root".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * Metadata of a regular file this restore has just created with {@link ProcessDefaults#create}:
+   * only what creation did not already get right is set, since a restore of many small files is
+   * dominated by these calls. The file is known not to be a symlink, so paths are followed.
+   */
+  void applyToNewFile(Path p, ManifestEntry e) throws IOException {
+    boolean chowned = false;
+    if (owners && (e.uid() != defaults.uid() || e.gid() != defaults.gid())) {
+      chown(p, e);
+      chowned = true;
+    }
+    int mode = e.mode() & 07777;
+    if (chowned || mode != defaults.createdMode(mode)) {
+      Files.setAttribute(p, "unix:mode", mode);
+    }
+    Files.setLastModifiedTime(p, FileTime.from(e.mtime()));
   }
 
   void apply(Path p, ManifestEntry e) throws IOException {

@@ -99,7 +99,7 @@ public final class RestoreEngine {
     private final Selection selection;
     private final Listener listener;
     private final Progress progress;
-    private final Metadata metadata = new Metadata(Metadata.runningAsRoot());
+    private final Metadata metadata;
     private final Instant started = clock.instant();
     private final byte[] buffer = new byte[BUFFER];
 
@@ -133,7 +133,9 @@ public final class RestoreEngine {
         Selection selection,
         boolean overwrite,
         Listener listener,
-        Progress progress) {
+        Progress progress)
+        throws IOException {
+      this.metadata = new Metadata(Metadata.runningAsRoot(), ProcessDefaults.probe(root));
       this.store = store;
       for (RestorePoint p : points) {
         byRun.put(p.run(), p);
@@ -295,7 +297,7 @@ public final class RestoreEngine {
     private void writeFile(ArchiveReader archive, String path, ManifestEntry e) throws IOException {
       MessageDigest digest = Sha256.newDigest();
       long written = 0;
-      try (FileChannel out = tree.createFile(path)) {
+      try (FileChannel out = tree.createFile(path, e.mode())) {
         int n;
         while ((n = archive.read(buffer, 0, buffer.length)) > 0) {
           digest.update(buffer, 0, n);
@@ -317,7 +319,11 @@ public final class RestoreEngine {
         damage(path, "content does not match its SHA-256 (kept as " + aside.getFileName() + ")");
         return;
       }
-      applyMetadata(path, e);
+      try {
+        metadata.applyToNewFile(tree.resolve(path), e);
+      } catch (IOException ex) {
+        list(warnings, path + ": cannot set owner, mode or time: " + reason(ex));
+      }
     }
 
     /** Pass 3: links, then each directory's metadata once all inside it is done. */

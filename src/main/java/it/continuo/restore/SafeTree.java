@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,19 +44,15 @@ final class SafeTree {
     return resolve(path);
   }
 
-  FileChannel createFile(String path) throws IOException {
+  /** A new regular file (see {@link ProcessDefaults#create}); what was in the way is unlinked. */
+  FileChannel createFile(String path, int mode) throws IOException {
     Path file = prepare(path);
     try {
-      return open(file);
+      return ProcessDefaults.create(file, mode);
     } catch (FileAlreadyExistsException e) {
       clear(path, file);
-      return open(file);
+      return ProcessDefaults.create(file, mode);
     }
-  }
-
-  private static FileChannel open(Path file) throws IOException {
-    return FileChannel.open(
-        file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
   }
 
   void symlink(String path, String target) throws IOException {

@@ -1,0 +1,218 @@
+package it.continuo.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The configuration loader")
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  static final String VALID =
+      """
+      agent:
+        name: srv-primario
+        dataDir: data
+        timezone: Europe/Rome
+      sources:
+        uno:
+          paths: [/srv/uno, /srv/due]
+          exclude: ["*.tmp"]
+      targets:
+        nas: { type: local, path: /mnt/nas }
+      jobs:
+        uno-nas:
+          source: uno
+          target: nas
+          full: "0 0 22 ? * SUN"
+          incremental: "0 0 22 ? * MON-SAT"
+          hooks: { pre: ["echo pre"], post: "echo post", timeout: 90s }
+      """;
+
+  Config load(String yaml) throws Exception {
+    return load(yaml, Map.of());
+  }
+
+  Config load(String yaml, Map<String, String> env) throws Exception {
+    Path file = dir.resolve("continuo.yaml");
+    Files.writeString(file, yaml);
+    return new ConfigLoader(env).load(file);
+  }
+
+  String error(String yaml) {
+    Path file = dir.resolve("continuo.yaml");
+    try {
+      Files.writeString(file, yaml);
+      new ConfigLoader(Map.of()).load(file);
+    } catch (ConfigException e) {
+      return e.getMessage();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("expected a configuration error");
+  }
+
+  @Nested
+  @DisplayName("reads a valid file")
+  class Valid {
+    @Test
+    @DisplayName("with every section, relative paths resolved against the file")
+    void everything() throws Exception {
+      Config c = load(VALID);
+      assertThat(c.agent().name()).isEqualTo("srv-primario");
+      assertThat(c.agent().dataDir()).isEqualTo(dir.resolve("data"));
+      assertThat(c.agent().timezone()).isEqualTo(ZoneId.of("Europe/Rome"));
+      assertThat(c.agent().compressionLevel()).isEqualTo(3);
+      assertThat(c.sources().get("uno").paths())
+          .containsExactly(Path.of("/srv/uno"), Path.of("/srv/due"));
+      assertThat(c.sources().get("uno").exclude()).containsExactly("*.tmp");
+      assertThat(c.targets().get("nas"))
+          .isEqualTo(new LocalTargetConfig("nas", Path.of("/mnt/nas")));
+      JobConfig job = c.job("uno-nas");
+      assertThat(job.full()).isEqualTo("0 0 22 ? * SUN");
+      assertThat(job.hooks().pre()).containsExactly("echo pre");
+      assertThat(job.hooks().post()).containsExactly("echo post");
+      assertThat(job.hooks().timeout()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    @DisplayName("resolves ${env:…} and ${file:…} references")
+    void references() throws Exception {
+      Files.writeString(dir.resolve("nas-path"), "/mnt/from-file\n");
+      Config c =
+          load(
+              VALID
+                  .replace("/mnt/nas", "\"${file:nas-path}\"")
+                  .replace("srv-primario", "${env:AGENT_NAME}"),
+              Map.of("AGENT_NAME", "from-env"));
+      assertThat(c.agent().name()).isEqualTo("from-env");
+      assertThat(((LocalTargetConfig) c.targets().get("nas")).path())
+          .isEqualTo(Path.of("/mnt/from-file"));
+    }
+
+    @Test
+    @DisplayName("warns about source paths that do not exist")
+    void warnsMissingPaths() throws Exception {
+      assertThat(load(VALID).warnings())
+          .anyMatch(w -> w.contains("/srv/uno does not exist") && w.contains("line 7"));
+    }
+  }
+
+  @Nested
+  @DisplayName("rejects with the YAML path and line")
+  class Errors {
+    @Test
+    void malformedYaml() {
+      assertThat(error("agent:\n  name: x\n    bad: indentation\n"))
+          .contains("line 3")
+          .contains("malformed YAML");
+    }
+
+    @Test
+    void unknownKey() {
+      assertThat(error(VALID.replace("    target: nas", "    tagret: nas")))
+          .startsWith("jobs.uno-nas.tagret: unknown key")
+          .contains("(line 14)");
+    }
+
+    @Test
+    void unknownTarget() {
+      assertThat(error(VALID.replace("    target: nas", "    target: nsa")))
+          .isEqualTo("jobs.uno-nas.target: unknown target \"nsa\"; defined: nas (line 14)");
+    }
+
+    @Test
+    void unknownSource() {
+      assertThat(error(VALID.replace("    source: uno", "    source: due")))
+          .isEqualTo("jobs.uno-nas.source: unknown source \"due\"; defined: uno (line 13)");
+    }
+
+    @Test
+    void missingRequiredKey() {
+      assertThat(error(VALID.replace("    full: \"0 0 22 ? * SUN\"\n", "")))
+          .isEqualTo("jobs.uno-nas.full: required (line 13)");
+    }
+
+    @Test
+    void badCron() {
+      assertThat(error(VALID.replace("0 0 22 ? * SUN", "0 0 25 ? * SUN")))
+          .startsWith("jobs.uno-nas.full: invalid cron expression \"0 0 25 ? * SUN\"")
+          .contains("(line 15)");
+    }
+
+    @Test
+    void duplicateKey() {
+      assertThat(
+              error(
+                  VALID.replace(
+                      "  nas: { type: local, path: /mnt/nas }",
+                      "  nas: { type: local, path: /a }\n  nas: { type: local, path: /b }")))
+          .contains("duplicate")
+          .contains("line 11");
+    }
+
+    @Test
+    void unknownTargetType() {
+      assertThat(error(VALID.replace("type: local", "type: floppy")))
+          .isEqualTo("targets.nas.type: unknown target type \"floppy\"; known: local (line 10)");
+    }
+
+    @Test
+    void missingEnvironmentVariable() {
+      assertThat(error(VALID.replace("srv-primario", "${env:NOPE}")))
+          .isEqualTo("agent.name: environment variable NOPE is not set (line 2)");
+    }
+
+    @Test
+    void unreadableReferencedFile() {
+      assertThat(error(VALID.replace("/mnt/nas", "\"${file:/nonexistent/secret}\"")))
+          .contains(
+              "targets.nas.path: cannot read referenced file /nonexistent/secret: no such file");
+    }
+
+    @Test
+    void overlappingPaths() {
+      assertThat(error(VALID.replace("[/srv/uno, /srv/due]", "[/srv, /srv/due]")))
+          .contains("sources.uno.paths[1]: /srv/due overlaps /srv");
+    }
+
+    @Test
+    void wholeRoot() {
+      assertThat(error(VALID.replace("[/srv/uno, /srv/due]", "[/]")))
+          .contains("sources.uno.paths[0]: backing up \"/\" as a whole is not supported");
+    }
+
+    @Test
+    void badName() {
+      assertThat(error(VALID.replace("  uno-nas:", "  uno/nas:")))
+          .contains("jobs.uno/nas: name must be");
+    }
+
+    @Test
+    void badTimeZone() {
+      assertThat(error(VALID.replace("Europe/Rome", "Europe/Roma")))
+          .isEqualTo("agent.timezone: unknown time zone \"Europe/Roma\" (line 4)");
+    }
+
+    @Test
+    void missingFile() {
+      assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope.yaml")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("nope.yaml does not exist");
+    }
+
+    @Test
+    void emptyFile() {
+      assertThat(error("")).contains("the file is empty");
+    }
+  }
+}
