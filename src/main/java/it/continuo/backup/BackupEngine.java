@@ -73,49 +73,63 @@ public final class BackupEngine {
                           + " was interrupted ("
                           + h
                           + "); what it left is removed and never used"));
+      Instant started = clock.instant();
+      Map<String, String> env = new HashMap<>();
+      env.put("CONTINUO_JOB", job.name());
+      env.put("CONTINUO_TARGET", job.target());
+      BackupResult result;
       try (Target target = Targets.open(config.targetOf(job))) {
-        return backup(job, target, requested, listener, progress);
+        result = run(job, target, requested, env, listener, progress, started);
+      } catch (HookFailedException e) {
+        result = failed(job, env, e.getMessage(), started);
+      } catch (IOException e) {
+        log.debug("backup of {} failed", job.name(), e);
+        result = failed(job, env, message(e), started);
       }
+      postHooks(job, env, result, listener);
+      return result;
     }
   }
 
-  private BackupResult backup(
-      JobConfig job, Target target, Level requested, Listener listener, Progress progress)
-      throws IOException {
-    Instant started = clock.instant();
+  private BackupResult run(
+      JobConfig job,
+      Target target,
+      Level requested,
+      Map<String, String> env,
+      Listener listener,
+      Progress progress,
+      Instant started)
+      throws IOException, HookFailedException {
     JobStore store = new JobStore(target, config.agent().name(), job.name());
     for (String key : store.removeLeftovers()) {
       listener.note("removed left-over of an interrupted run: " + key);
     }
     List<RestorePoint> points = store.points();
     RestorePoint parent = requested == Level.FULL ? null : chainHead(points, listener);
-    Level level = parent == null ? Level.FULL : Level.INCREMENTAL;
     if (requested == Level.INCREMENTAL && parent == null) {
       listener.note("no usable earlier run to build on: taking a full backup");
     }
     RunId latest = points.isEmpty() ? null : points.get(points.size() - 1).id();
-    RunId id = RunId.next(started, level, latest);
-
-    Map<String, String> env = new HashMap<>();
-    env.put("CONTINUO_JOB", job.name());
-    env.put("CONTINUO_TARGET", target.name());
-    env.put("CONTINUO_LEVEL", level.word());
+    RunId id = RunId.next(started, parent == null ? Level.FULL : Level.INCREMENTAL, latest);
+    env.put("CONTINUO_LEVEL", id.level().word());
     env.put("CONTINUO_RUN", id.toString());
-
-    BackupResult result;
-    try {
-      for (String command : job.hooks().pre()) {
-        HookRunner.run("pre", command, env, job.hooks().timeout(), listener);
-      }
-      result = write(job, store, id, parent, listener, progress, started);
-    } catch (HookFailedException e) {
-      result = failed(job, target, id, level, e.getMessage(), started);
-    } catch (IOException e) {
-      log.debug("backup of {} failed", job.name(), e);
-      result = failed(job, target, id, level, message(e), started);
+    for (String command : job.hooks().pre()) {
+      HookRunner.run("pre", command, env, job.hooks().timeout(), listener);
     }
-    postHooks(job, env, result, listener);
-    return result;
+    try {
+      return write(job, store, id, parent, listener, progress, started);
+    } catch (ParentCursor.ParentDamagedException e) {
+      listener.warning(
+          "the manifest of "
+              + parent.run()
+              + ", the run to build on, is damaged ("
+              + e.getMessage()
+              + "): taking a full backup instead");
+      id = RunId.next(clock.instant(), Level.FULL, id);
+      env.put("CONTINUO_LEVEL", id.level().word());
+      env.put("CONTINUO_RUN", id.toString());
+      return write(job, store, id, null, listener, progress, started);
+    }
   }
 
   /** The latest run if it and every run it needs are usable, else null (a full is needed). */
@@ -255,12 +269,12 @@ public final class BackupEngine {
   }
 
   private BackupResult failed(
-      JobConfig job, Target target, RunId id, Level level, String error, Instant started) {
+      JobConfig job, Map<String, String> env, String error, Instant started) {
     return new BackupResult(
         job.name(),
-        target.name(),
-        id.toString(),
-        level.word(),
+        job.target(),
+        env.get("CONTINUO_RUN"),
+        env.get("CONTINUO_LEVEL"),
         Outcome.FAILED,
         error,
         0,

@@ -1,6 +1,7 @@
 package it.continuo.backup;
 
 import it.continuo.manifest.ManifestEntry;
+import it.continuo.manifest.ManifestException;
 import it.continuo.manifest.ManifestReader;
 import it.continuo.manifest.TreeOrder;
 import java.io.IOException;
@@ -16,7 +17,22 @@ final class ParentCursor implements AutoCloseable {
 
   ParentCursor(ManifestReader reader) throws IOException {
     this.reader = reader;
-    this.head = reader == null ? null : reader.next();
+    this.head = reader == null ? null : next();
+  }
+
+  private ManifestEntry next() throws IOException {
+    try {
+      return reader.next();
+    } catch (ManifestException e) {
+      throw new ParentDamagedException(e);
+    }
+  }
+
+  /** The parent's manifest turned out to be damaged past its footer check. */
+  static final class ParentDamagedException extends IOException {
+    ParentDamagedException(ManifestException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   static ParentCursor none() throws IOException {
@@ -27,11 +43,11 @@ final class ParentCursor implements AutoCloseable {
   ManifestEntry find(String path) throws IOException {
     while (head != null && TreeOrder.compare(head.path(), path) < 0) {
       passedOver++;
-      head = reader.next();
+      head = next();
     }
     if (head != null && head.path().equals(path)) {
       ManifestEntry found = head;
-      head = reader.next();
+      head = next();
       return found;
     }
     return null;
@@ -41,7 +57,7 @@ final class ParentCursor implements AutoCloseable {
   long deleted() throws IOException {
     while (head != null) {
       passedOver++;
-      head = reader.next();
+      head = next();
     }
     return passedOver;
   }
