@@ -6,26 +6,22 @@ import it.continuo.manifest.ManifestEntry;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.FileTime;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 
 /**
- * Writes the entries of one run as pax tar into a zstd frame. Call {@link #beginFile}, write
- * exactly the announced number of bytes to {@link #content()}, then {@link #endFile}; directories
- * and links need one call each; {@link #finish} ends the archive and returns its digest. The sink
- * is not closed.
+ * Writes the entries of one run as pax tar into a zstd frame. Call {@link #beginFile}, {@link
+ * #write} exactly the announced number of bytes, then {@link #endFile}; directories and links need
+ * one call each; {@link #finish} ends the archive and returns its digest. The sink is not closed.
  */
 public final class ArchiveWriter implements AutoCloseable {
-  private static final int BUFFER = 1 << 20;
+  private static final int BUFFER = 256 * 1024;
 
   private final DigestingOutputStream digest;
   private final ZstdOutputStreamNoFinalizer zstd;
-  private final TarArchiveOutputStream tar;
+  private final BufferedOutputStream buffered;
+  private final PaxTarWriter tar;
   private long entries;
+  private long fileSize;
   private boolean finished;
 
   public ArchiveWriter(OutputStream sink, int level, int workers) throws IOException {
@@ -35,64 +31,43 @@ public final class ArchiveWriter implements AutoCloseable {
     if (workers > 0) {
       zstd.setWorkers(workers);
     }
-    this.tar =
-        new TarArchiveOutputStream(
-            new BufferedOutputStream(zstd, BUFFER), StandardCharsets.UTF_8.name());
-    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    tar.setAddPaxHeadersForNonAsciiNames(true);
+    this.buffered = new BufferedOutputStream(zstd, BUFFER);
+    this.tar = new PaxTarWriter(buffered);
   }
 
   public void directory(ManifestEntry e) throws IOException {
-    put(entry(e.path() + "/", TarConstants.LF_DIR, e));
-    tar.closeArchiveEntry();
+    put(e, PaxTarWriter.Type.DIR, 0, null);
   }
 
   public void symlink(ManifestEntry e) throws IOException {
-    TarArchiveEntry t = entry(e.path(), TarConstants.LF_SYMLINK, e);
-    t.setLinkName(e.target());
-    put(t);
-    tar.closeArchiveEntry();
+    put(e, PaxTarWriter.Type.SYMLINK, 0, e.target());
   }
 
   /** A hard link to {@code e.target()}, an entry written earlier in this archive or chain. */
   public void hardlink(ManifestEntry e) throws IOException {
-    TarArchiveEntry t = entry(e.path(), TarConstants.LF_LINK, e);
-    t.setLinkName(e.target());
-    put(t);
-    tar.closeArchiveEntry();
+    put(e, PaxTarWriter.Type.HARDLINK, 0, e.target());
   }
 
   /** Starts a regular file of {@code size} bytes with the metadata of {@code e}. */
   public void beginFile(ManifestEntry e, long size) throws IOException {
-    TarArchiveEntry t = entry(e.path(), TarConstants.LF_NORMAL, e);
-    t.setSize(size);
-    put(t);
+    put(e, PaxTarWriter.Type.FILE, size, null);
+    fileSize = size;
   }
 
-  /** Where the content of the current file goes. */
-  public OutputStream content() {
-    return tar;
+  /** Content of the current file. */
+  public void write(byte[] b, int off, int len) throws IOException {
+    tar.write(b, off, len);
   }
 
   public void endFile() throws IOException {
-    tar.closeArchiveEntry();
+    tar.end(fileSize);
   }
 
-  private void put(TarArchiveEntry t) throws IOException {
-    tar.putArchiveEntry(t);
+  private void put(ManifestEntry e, PaxTarWriter.Type type, long size, String link)
+      throws IOException {
+    tar.begin(
+        e.path(), type, e.mode(), e.uid(), e.gid(), e.user(), e.group(), e.mtime(), size, link);
     entries++;
-  }
-
-  private static TarArchiveEntry entry(String name, byte type, ManifestEntry e) {
-    TarArchiveEntry t = new TarArchiveEntry(name, type, true);
-    t.setMode(e.mode() & 07777);
-    t.setUserId(e.uid());
-    t.setGroupId(e.gid());
-    t.setUserName(e.user() == null ? "" : e.user());
-    t.setGroupName(e.group() == null ? "" : e.group());
-    t.setLastModifiedTime(FileTime.from(e.mtime()));
-    return t;
   }
 
   public long entries() {
@@ -107,7 +82,7 @@ public final class ArchiveWriter implements AutoCloseable {
   /** Ends the tar stream and the zstd frame; returns the size and SHA-256 of what was stored. */
   public ArchiveDigest finish() throws IOException {
     tar.finish();
-    tar.close(); // closes the zstd frame; the close shield keeps the sink open
+    buffered.close(); // ends the zstd frame; the close shield keeps the sink open
     finished = true;
     return new ArchiveDigest(digest.count(), digest.sha256());
   }

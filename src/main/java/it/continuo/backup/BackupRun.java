@@ -11,7 +11,6 @@ import it.continuo.tree.FileInfo;
 import it.continuo.tree.FileStat;
 import it.continuo.tree.Owners;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
@@ -204,7 +203,6 @@ final class BackupRun {
     long copied = 0;
     boolean changed = false;
     archive.beginFile(e, size);
-    OutputStream out = archive.content();
     try (channel) {
       while (copied < size) {
         window.clear().limit((int) Math.min(BUFFER, size - copied));
@@ -220,12 +218,12 @@ final class BackupRun {
           break;
         }
         digest.update(buffer, 0, n);
-        out.write(buffer, 0, n);
+        archive.write(buffer, 0, n);
         copied += n;
         progress.read(n);
       }
       if (copied < size) {
-        pad(out, digest, size - copied);
+        pad(digest, size - copied);
       } else if (readError == null) {
         window.clear().limit(1);
         changed |= channel.read(window) > 0; // grew while read
@@ -246,12 +244,12 @@ final class BackupRun {
     return e.withContent(Sha256.hex(digest), run, size, changed);
   }
 
-  private void pad(OutputStream out, MessageDigest digest, long count) throws IOException {
+  private void pad(MessageDigest digest, long count) throws IOException {
     Arrays.fill(buffer, (byte) 0);
     while (count > 0) {
       int n = (int) Math.min(BUFFER, count);
       digest.update(buffer, 0, n);
-      out.write(buffer, 0, n);
+      archive.write(buffer, 0, n);
       count -= n;
     }
   }
