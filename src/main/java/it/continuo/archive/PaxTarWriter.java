@@ -107,6 +107,7 @@ final class PaxTarWriter {
           records.length,
           null);
       out.write(records);
+      written += records.length;
       pad(records.length);
     }
     header(
