@@ -75,7 +75,7 @@ final class LocalUpload extends Upload {
     }
     try {
       out.flush();
-      channel.force(true);
+      channel.force(false); // fdatasync: the data and the size, all a rename needs
       channel.close();
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
