@@ -27,7 +27,10 @@ public final class ArchiveWriter implements AutoCloseable {
   public ArchiveWriter(OutputStream sink, int level, int workers) throws IOException {
     this.digest = new DigestingOutputStream(CloseShieldOutputStream.wrap(sink));
     this.zstd = new ZstdOutputStreamNoFinalizer(digest, level);
-    zstd.setChecksum(true);
+    // No zstd frame checksum: every file has its SHA-256 and the archive as a whole has one in the
+    // manifest, and a frame checksum failing at the very end makes the decoder withhold its last
+    // block, so an intact last file would be lost to a flipped byte anywhere else.
+    zstd.setChecksum(false);
     if (workers > 0) {
       zstd.setWorkers(workers);
     }

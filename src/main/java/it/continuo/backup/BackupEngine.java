@@ -81,10 +81,10 @@ public final class BackupEngine {
       try (Target target = Targets.open(config.targetOf(job))) {
         result = run(job, target, requested, env, listener, progress, started);
       } catch (HookFailedException e) {
-        result = failed(job, env, e.getMessage(), started);
+        result = failed(job, null, env, e.getMessage(), started); // no run was started
       } catch (IOException e) {
         log.debug("backup of {} failed", job.name(), e);
-        result = failed(job, env, message(e), started);
+        result = failed(job, env.get("CONTINUO_RUN"), env, message(e), started);
       }
       postHooks(job, env, result, listener);
       return result;
@@ -269,11 +269,11 @@ public final class BackupEngine {
   }
 
   private BackupResult failed(
-      JobConfig job, Map<String, String> env, String error, Instant started) {
+      JobConfig job, String run, Map<String, String> env, String error, Instant started) {
     return new BackupResult(
         job.name(),
         job.target(),
-        env.get("CONTINUO_RUN"),
+        run,
         env.get("CONTINUO_LEVEL"),
         Outcome.FAILED,
         error,

@@ -15,7 +15,7 @@ import java.util.List;
  * @param newFiles files not in the parent
  * @param changedFiles files read again
  * @param unchangedFiles files taken from the parent
- * @param deleted parent entries gone
+ * @param deleted parent files gone
  * @param entries entries in the tree
  * @param bytesRead content bytes read
  * @param archiveBytes bytes stored on the target (archive and manifest)

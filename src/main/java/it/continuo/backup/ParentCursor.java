@@ -1,5 +1,6 @@
 package it.continuo.backup;
 
+import it.continuo.manifest.EntryType;
 import it.continuo.manifest.ManifestEntry;
 import it.continuo.manifest.ManifestException;
 import it.continuo.manifest.ManifestReader;
@@ -42,8 +43,7 @@ final class ParentCursor implements AutoCloseable {
   /** The parent's entry for {@code path}, or null when the parent had none. */
   ManifestEntry find(String path) throws IOException {
     while (head != null && TreeOrder.compare(head.path(), path) < 0) {
-      passedOver++;
-      head = next();
+      passOver();
     }
     if (head != null && head.path().equals(path)) {
       ManifestEntry found = head;
@@ -53,11 +53,17 @@ final class ParentCursor implements AutoCloseable {
     return null;
   }
 
-  /** Parent entries that were not in the tree (call after the walk). */
+  private void passOver() throws IOException {
+    if (head.type() == EntryType.FILE || head.type() == EntryType.HARDLINK) {
+      passedOver++; // files gone, counted like the new, changed and unchanged ones
+    }
+    head = next();
+  }
+
+  /** Parent files (and hard links) that are no longer in the tree (call after the walk). */
   long deleted() throws IOException {
     while (head != null) {
-      passedOver++;
-      head = next();
+      passOver();
     }
     return passedOver;
   }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param entriesChecked archive entries whose content was hashed and compared
  * @param bytesChecked content bytes hashed
  * @param problems what was wrong, one line each, naming the file where there is one
- * @param damagedFiles paths whose content cannot be restored from this run
+ * @param damagedCount how many files of this point cannot be restored as they were
+ * @param damagedFiles the first of them (at most 1000), with why
  */
 public record Verification(
     String run,
@@ -21,4 +22,11 @@ public record Verification(
     long entriesChecked,
     long bytesChecked,
     List<String> problems,
-    List<String> damagedFiles) {}
+    long damagedCount,
+    List<DamagedFile> damagedFiles) {
+
+  /** True when every damaged file is listed, so the list can be used as the whole set. */
+  public boolean complete() {
+    return damagedCount == damagedFiles.size();
+  }
+}

@@ -58,8 +58,15 @@ final class ContinuoCommand implements Runnable {
   }
 
   static String version() {
-    String v = ContinuoCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    try (var in = ContinuoCommand.class.getResourceAsStream("/continuo.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "dev");
+    } catch (java.io.IOException e) {
+      return "dev";
+    }
   }
 
   /** The version from the jar's manifest. */

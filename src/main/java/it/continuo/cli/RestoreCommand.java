@@ -83,10 +83,25 @@ final class RestoreCommand implements Callable<Integer> {
       RestorePoint point;
       if (which != null && which.run != null) {
         point = jt.store.point(points, which.run);
-      } else if (which != null && which.at != null) {
-        point = PointInTime.at(points, PointInTime.parse(which.at, config.agent().timezone()));
       } else {
-        point = PointInTime.latest(points);
+        java.time.Instant until =
+            which != null && which.at != null
+                ? PointInTime.parse(which.at, config.agent().timezone())
+                : java.time.Instant.MAX;
+        point = PointInTime.at(points, until);
+        for (RestorePoint p : points) {
+          if (!p.usable() && p.id().compareTo(point.id()) > 0 && !p.id().start().isAfter(until)) {
+            spec.commandLine()
+                .getErr()
+                .println(
+                    "warning: run "
+                        + p.run()
+                        + " is newer but cannot be used ("
+                        + p.damage()
+                        + "); restoring "
+                        + point.run());
+          }
+        }
       }
       Progress progress = new Progress();
       RestoreResult r;

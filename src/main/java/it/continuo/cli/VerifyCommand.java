@@ -98,13 +98,13 @@ final class VerifyCommand implements Callable<Integer> {
     for (String p : v.problems()) {
       out.println("  " + p);
     }
-    if (!v.damagedFiles().isEmpty()) {
-      out.println("  files affected:");
-      for (String f : v.damagedFiles().subList(0, Math.min(50, v.damagedFiles().size()))) {
+    if (v.damagedCount() > 0) {
+      out.println("  files affected (" + v.damagedCount() + "):");
+      for (var f : v.damagedFiles().subList(0, Math.min(50, v.damagedFiles().size()))) {
         out.println("    " + f);
       }
-      if (v.damagedFiles().size() > 50) {
-        out.println("    … and " + (v.damagedFiles().size() - 50) + " more (see --json)");
+      if (v.damagedCount() > 50) {
+        out.println("    … and " + (v.damagedCount() - 50) + " more (see --json)");
       }
     }
   }

@@ -30,6 +30,9 @@ final class YamlNode {
   private final String path;
   private final Environment env;
 
+  /** The line of the key this node is the value of (its own line for list items and the root). */
+  private final int keyLine;
+
   /** Where references are resolved from: the process environment, the file system. */
   interface Environment {
     String variable(String name);
@@ -38,9 +41,14 @@ final class YamlNode {
   }
 
   YamlNode(Node node, String path, Environment env) {
+    this(node, path, env, node.getStartMark().getLine() + 1);
+  }
+
+  private YamlNode(Node node, String path, Environment env, int keyLine) {
     this.node = node;
     this.path = path;
     this.env = env;
+    this.keyLine = keyLine;
   }
 
   String path() {
@@ -71,7 +79,8 @@ final class YamlNode {
         throw error("keys must be plain names");
       }
       String key = k.getValue();
-      YamlNode value = new YamlNode(t.getValueNode(), child(key), env);
+      YamlNode value =
+          new YamlNode(t.getValueNode(), child(key), env, k.getStartMark().getLine() + 1);
       if (entries.put(key, value) != null) {
         throw new YamlNode(k, child(key), env).error("duplicate key");
       }
@@ -84,7 +93,14 @@ final class YamlNode {
     Map<String, YamlNode> entries = map();
     for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        throw e.getValue().error("unknown key; expected one of: " + String.join(", ", allowed));
+        YamlNode n = e.getValue();
+        throw new ConfigException(
+            n.path
+                + ": unknown key; expected one of: "
+                + String.join(", ", allowed)
+                + " (line "
+                + n.keyLine
+                + ")");
       }
     }
     return entries;

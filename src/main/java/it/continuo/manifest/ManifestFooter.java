@@ -18,7 +18,7 @@ import java.util.List;
  * @param newFiles files not in the parent
  * @param changedFiles files whose content was read again
  * @param unchangedFiles files taken from the parent without reading
- * @param deleted entries of the parent that are gone
+ * @param deleted files (and hard links) of the parent that are gone
  * @param bytesRead content bytes read from the source
  * @param changedWhileRead files that changed while being read
  * @param unreadable entries that could not be read

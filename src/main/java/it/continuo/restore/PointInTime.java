@@ -46,7 +46,10 @@ public final class PointInTime {
       }
     }
     if (best == null) {
-      throw new NoSuchRunException("no restore point at or before " + time);
+      throw new NoSuchRunException(
+          time.equals(Instant.MAX)
+              ? "there is no usable restore point yet"
+              : "no restore point at or before " + time);
     }
     return best;
   }

@@ -63,7 +63,8 @@ public final class RestoreEngine {
       Progress progress)
       throws IOException {
     if (!point.usable()) {
-      throw new RestoreException("run " + point.run() + " is damaged: " + point.damage());
+      throw new IOException(
+          "run " + point.run() + " cannot be restored, its manifest is damaged: " + point.damage());
     }
     Path root = prepareDestination(destination, overwrite);
     return new Job(store, points, point, root, new Selection(paths), overwrite, listener, progress)
@@ -210,8 +211,12 @@ public final class RestoreEngine {
     }
 
     private void planLink(ManifestEntry e) {
-      if (e.run() == null || !RelativePath.isSafe(e.target())) {
-        list(notInBackup, e.path() + ": " + (e.error() == null ? "bad link target" : e.error()));
+      if (!RelativePath.isSafe(e.target())) {
+        damage(e.path(), "hard link to \"" + e.target() + "\", outside the restore: refused");
+        return;
+      }
+      if (e.run() == null) {
+        list(notInBackup, e.path() + ": " + e.error());
         return;
       }
       if (!selection.selects(e.target()) && !substitutes.containsKey(e.target())) {

@@ -65,14 +65,36 @@ final class SafeTree {
     }
   }
 
+  /**
+   * Links {@code path} to {@code existing}, a regular file restored earlier. Every directory on the
+   * way to {@code existing} must be a real directory: link(2) follows symlinks in the middle of a
+   * path, and one planted there would let the link reach a file outside the restore.
+   */
   void hardlink(String path, String existing) throws IOException {
     Path link = prepare(path);
     Path source = resolve(existing);
+    checkNoLinks(existing);
     try {
       Files.createLink(link, source);
     } catch (FileAlreadyExistsException e) {
       clear(path, link);
       Files.createLink(link, source);
+    }
+  }
+
+  private void checkNoLinks(String existing) throws IOException {
+    int slash = -1;
+    while ((slash = existing.indexOf('/', slash + 1)) > 0) {
+      Path dir = resolve(existing.substring(0, slash));
+      if (!Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .isDirectory()) {
+        throw new IOException(existing + " is not inside real directories of the restore");
+      }
+    }
+    if (!Files.readAttributes(
+            resolve(existing), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+        .isRegularFile()) {
+      throw new IOException(existing + " is not a regular file");
     }
   }
 

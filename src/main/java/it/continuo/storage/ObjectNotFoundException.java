@@ -5,4 +5,8 @@ public class ObjectNotFoundException extends TargetException {
   public ObjectNotFoundException(String message) {
     super(Kind.NOT_FOUND, message);
   }
+
+  public ObjectNotFoundException(String message, Throwable cause) {
+    super(Kind.NOT_FOUND, message, cause);
+  }
 }

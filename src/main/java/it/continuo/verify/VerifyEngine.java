@@ -4,6 +4,7 @@ import it.continuo.archive.ArchiveDamagedException;
 import it.continuo.archive.ArchiveDigest;
 import it.continuo.archive.ArchiveEntryHeader;
 import it.continuo.archive.ArchiveReader;
+import it.continuo.catalog.DamagedFile;
 import it.continuo.catalog.JobStore;
 import it.continuo.catalog.RestorePoint;
 import it.continuo.catalog.Verification;
@@ -22,9 +23,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -76,9 +79,11 @@ public final class VerifyEngine {
     for (RestorePoint p : points) {
       byRun.put(p.run(), p);
     }
+    Map<String, Verification> session = new HashMap<>();
     List<Verification> results = new ArrayList<>();
     for (RestorePoint run : runs) {
-      Verification v = new RunCheck(store, byRun, run, progress).check();
+      Verification v = new RunCheck(store, byRun, session, run, progress).check();
+      session.put(v.run(), v);
       results.add(v);
       if (!v.ok()) {
         listener.warning("run " + v.run() + " is damaged: " + String.join("; ", v.problems()));
@@ -96,18 +101,25 @@ public final class VerifyEngine {
   private final class RunCheck {
     private final JobStore store;
     private final Map<String, RestorePoint> byRun;
+    private final Map<String, Verification> session;
     private final RestorePoint run;
     private final Progress progress;
     private final List<String> problems = new ArrayList<>();
-    private final List<String> damagedFiles = new ArrayList<>();
+    private final List<DamagedFile> damagedFiles = new ArrayList<>();
     private long damagedCount;
     private long entriesChecked;
     private long bytesChecked;
     private final byte[] buffer = new byte[BUFFER];
 
-    RunCheck(JobStore store, Map<String, RestorePoint> byRun, RestorePoint run, Progress progress) {
+    RunCheck(
+        JobStore store,
+        Map<String, RestorePoint> byRun,
+        Map<String, Verification> session,
+        RestorePoint run,
+        Progress progress) {
       this.store = store;
       this.byRun = byRun;
+      this.session = session;
       this.run = run;
       this.progress = progress;
     }
@@ -124,6 +136,11 @@ public final class VerifyEngine {
             }
           }
           checkArchive();
+          for (String other : references.keySet()) {
+            if (!other.equals(run.run())) {
+              inheritDamage(other);
+            }
+          }
         } catch (it.continuo.manifest.ManifestException e) {
           problems.add("manifest: " + e.getMessage() + "; this point cannot be restored");
         }
@@ -138,7 +155,41 @@ public final class VerifyEngine {
           entriesChecked,
           bytesChecked,
           List.copyOf(problems),
+          damagedCount,
           List.copyOf(damagedFiles));
+    }
+
+    /**
+     * A point is only as good as the runs it restores from: files whose content is in a run found
+     * damaged (in this verification or the last one recorded) are damaged in this point too.
+     */
+    private void inheritDamage(String other) throws IOException {
+      Verification v = session.get(other);
+      if (v == null && byRun.get(other) != null) {
+        v = byRun.get(other).verification();
+      }
+      if (v == null || v.ok()) {
+        return;
+      }
+      Set<String> paths = new HashSet<>();
+      for (DamagedFile d : v.damagedFiles()) {
+        paths.add(d.path());
+      }
+      boolean all = !v.complete();
+      long affected = 0;
+      try (ManifestReader m = store.openManifest(run)) {
+        EntryCursor c =
+            new EntryCursor(m, e -> e.type() == EntryType.FILE && other.equals(e.run()));
+        for (; c.head() != null; c.advance()) {
+          if (all || paths.contains(c.head().path())) {
+            damaged(c.head().path(), "its content is in run " + other + ", which is damaged");
+            affected++;
+          }
+        }
+      }
+      if (affected > 0) {
+        problems.add(affected + " files of this point are in run " + other + ", which is damaged");
+      }
     }
 
     /** Reads the whole manifest; returns how many content entries name each run. */
@@ -298,7 +349,7 @@ public final class VerifyEngine {
     private void damaged(String path, String why) {
       damagedCount++;
       if (damagedFiles.size() < LISTED) {
-        damagedFiles.add(path + ": " + why);
+        damagedFiles.add(new DamagedFile(path, why));
       }
     }
   }

@@ -178,9 +178,7 @@ public final class LocalTarget implements Target {
     }
     String where = "target " + name + " (" + root + "): ";
     if (e instanceof NoSuchFileException) {
-      ObjectNotFoundException nf = new ObjectNotFoundException(where + "not found while " + doing);
-      nf.initCause(e);
-      return nf;
+      return new ObjectNotFoundException(where + "not found while " + doing, e);
     }
     String reason = e.getMessage();
     if (e instanceof AccessDeniedException) {
