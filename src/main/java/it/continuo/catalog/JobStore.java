@@ -30,11 +30,15 @@ public final class JobStore {
   public static final String ARCHIVE_SUFFIX = ".tar.zst";
   public static final String MANIFEST_SUFFIX = ".manifest.jsonl.zst";
   public static final String VERIFY_SUFFIX = ".verify.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Loaded on first use: most commands never read or write a verification record. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final Target target;
   private final String prefix;
@@ -60,12 +64,24 @@ public final class JobStore {
     return prefix + run + MANIFEST_SUFFIX;
   }
 
-  /** Committed runs, oldest first; runs whose footer cannot be read are included as damaged. */
+  /**
+   * Committed runs, oldest first; runs whose footer cannot be read are included as damaged. Their
+   * last verifications are not read (see {@link #withVerifications}).
+   */
   public List<RestorePoint> points() throws IOException {
+    return points(false);
+  }
+
+  /** Like {@link #points()}, with each run's last verification record. */
+  public List<RestorePoint> withVerifications() throws IOException {
+    return points(true);
+  }
+
+  private List<RestorePoint> points(boolean verified) throws IOException {
     List<ObjectInfo> objects = target.list(prefix);
     Map<String, ObjectInfo> verifications = new HashMap<>();
     for (ObjectInfo o : objects) {
-      if (o.name().endsWith(VERIFY_SUFFIX)) {
+      if (verified && o.name().endsWith(VERIFY_SUFFIX)) {
         verifications.put(runOf(o.name(), VERIFY_SUFFIX), o);
       }
     }
@@ -121,7 +137,7 @@ public final class JobStore {
 
   private Verification readVerification(ObjectInfo o) {
     try (InputStream in = target.open(o.key())) {
-      return JSON.readValue(in, Verification.class);
+      return Json.MAPPER.readValue(in, Verification.class);
     } catch (IOException e) {
       log.warn("ignoring unreadable verification record {}: {}", o.key(), e.toString());
       return null;
@@ -162,7 +178,7 @@ public final class JobStore {
 
   public void writeVerification(Verification v) throws IOException {
     try (Upload up = target.create(prefix + v.run() + VERIFY_SUFFIX)) {
-      JSON.writeValue(org.apache.commons.io.output.CloseShieldOutputStream.wrap(up), v);
+      Json.MAPPER.writeValue(org.apache.commons.io.output.CloseShieldOutputStream.wrap(up), v);
       up.commit();
     }
   }

@@ -77,7 +77,7 @@ final class ListCommand implements Callable<Integer> {
           "--run and PATH go with --files (list JOB --run RUN --files [PATH...])");
     }
     try (JobTarget jt = JobTarget.open(config, jobName)) {
-      List<RestorePoint> points = jt.points();
+      List<RestorePoint> points = files ? jt.points() : jt.store.withVerifications();
       return files ? files(jt, points) : points(points, config.agent().timezone());
     }
   }

@@ -51,7 +51,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Config config = root.loadConfig();
     try (JobTarget jt = JobTarget.open(config, jobName)) {
-      List<RestorePoint> points = jt.points();
+      List<RestorePoint> points = jt.store.withVerifications();
       List<RestorePoint> runs;
       if (which != null && which.run != null) {
         runs = List.of(jt.store.point(points, which.run));
