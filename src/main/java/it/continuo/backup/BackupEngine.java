@@ -21,7 +21,6 @@ import it.continuo.storage.Target;
 import it.continuo.storage.Targets;
 import it.continuo.storage.Upload;
 import it.continuo.tree.Excludes;
-import it.continuo.tree.FileInfo;
 import it.continuo.tree.SourceWalker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -200,14 +199,11 @@ public final class BackupEngine {
               started,
               software,
               source.paths().stream().map(Path::toString).toList()));
-      BackupRun run = new BackupRun(id.toString(), archive, manifest, cursor, listener, progress);
-      SourceWalker walker = new SourceWalker(source.paths(), new Excludes(source.exclude()));
-      for (FileInfo f = walker.next(); f != null; f = walker.next()) {
-        run.add(f);
-        progress.written(archive.bytesWritten());
-      }
-      long deleted = cursor.deleted();
-      ArchiveDigest digest = archive.finish();
+      BackupRun run = new BackupRun(id.toString(), archive, manifest, listener, progress);
+      run.execute(new SourceWalker(source.paths(), new Excludes(source.exclude())), cursor);
+      long deleted = run.deleted;
+      ArchiveDigest digest = run.digest;
+      log.info("{}: tree walked, {} entries, archive of {} bytes", id, run.entries, digest.size());
       archiveUpload.commit();
       Instant ended = clock.instant();
       manifest.finish(
@@ -225,14 +221,15 @@ public final class BackupEngine {
               run.unchangedFiles,
               deleted,
               run.bytesRead,
-              run.changedCount,
-              run.unreadableCount,
-              run.skippedCount,
+              run.problems.changedCount(),
+              run.problems.unreadableCount(),
+              run.problems.skippedCount(),
               store.archiveName(id),
               digest.size(),
               digest.sha256(),
               run.needs()));
       manifestUpload.commit();
+      log.info("{}: manifest stored, run complete", id);
       long stored =
           digest.size() + store.target().stat(store.manifestKey(id)).map(o -> o.size()).orElse(0L);
       return new BackupResult(
@@ -240,7 +237,7 @@ public final class BackupEngine {
           store.target().name(),
           id.toString(),
           id.level().word(),
-          run.unreadableCount > 0 ? Outcome.PARTIAL : Outcome.SUCCESS,
+          run.problems.unreadableCount() > 0 ? Outcome.PARTIAL : Outcome.SUCCESS,
           null,
           run.newFiles,
           run.changedFiles,
@@ -250,10 +247,10 @@ public final class BackupEngine {
           run.bytesRead,
           stored,
           Duration.between(started, ended),
-          run.unreadableCount,
-          List.copyOf(run.unreadable),
-          List.copyOf(run.changedWhileRead),
-          List.copyOf(run.skipped));
+          run.problems.unreadableCount(),
+          run.problems.unreadable(),
+          run.problems.changed(),
+          run.problems.skipped());
     }
   }
 

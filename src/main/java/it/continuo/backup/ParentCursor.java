@@ -14,6 +14,8 @@ import java.io.IOException;
 final class ParentCursor implements AutoCloseable {
   private final ManifestReader reader;
   private ManifestEntry head;
+  private byte[] headLine;
+  private byte[] foundLine;
   private long passedOver;
 
   ParentCursor(ManifestReader reader) throws IOException {
@@ -23,7 +25,9 @@ final class ParentCursor implements AutoCloseable {
 
   private ManifestEntry next() throws IOException {
     try {
-      return reader.next();
+      ManifestEntry e = reader.next();
+      headLine = e == null ? null : reader.lastLine();
+      return e;
     } catch (ManifestException e) {
       throw new ParentDamagedException(e);
     }
@@ -47,9 +51,11 @@ final class ParentCursor implements AutoCloseable {
     }
     if (head != null && head.path().equals(path)) {
       ManifestEntry found = head;
+      foundLine = headLine;
       head = next();
       return found;
     }
+    foundLine = null;
     return null;
   }
 
@@ -58,6 +64,11 @@ final class ParentCursor implements AutoCloseable {
       passedOver++; // files gone, counted like the new, changed and unchanged ones
     }
     head = next();
+  }
+
+  /** The stored line of the entry {@link #find} returned last. */
+  byte[] foundLine() {
+    return foundLine;
   }
 
   /** Parent files (and hard links) that are no longer in the tree (call after the walk). */

@@ -191,8 +191,7 @@ final class ManifestCodec {
   }
 
   static ManifestException malformed(JsonParser p, String what) {
-    return new ManifestException(
-        "malformed manifest near line " + p.currentLocation().getLineNr() + ": " + what);
+    return new ManifestException(what);
   }
 
   /** Mutable holder for the fields of one line while it is parsed. */
@@ -280,7 +279,7 @@ final class ManifestCodec {
         throws ManifestException {
       require(p, value, name);
       try {
-        return Instant.parse(value);
+        return Timestamps.parse(value);
       } catch (DateTimeParseException e) {
         throw malformed(p, "bad time \"" + value + "\" in " + name);
       }

@@ -9,6 +9,7 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Streams a manifest: {@link #header()} first, then {@link #next()} until it returns null, then
@@ -19,7 +20,10 @@ public final class ManifestReader implements Closeable {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final InputStream raw;
-  private final JsonParser parser;
+  private final ZstdInputStreamNoFinalizer zstd;
+  private final LineReader lines;
+  private long lineNumber;
+  private final EntryLineParser fastParser = new EntryLineParser();
   private final ManifestHeader header;
   private ManifestFooter footer;
   private String lastPath;
@@ -27,8 +31,8 @@ public final class ManifestReader implements Closeable {
 
   private ManifestReader(InputStream raw) throws IOException {
     this.raw = raw;
-    ZstdInputStreamNoFinalizer z = new ZstdInputStreamNoFinalizer(new BufferedInputStream(raw));
-    this.parser = JSON.createParser(z);
+    this.zstd = new ZstdInputStreamNoFinalizer(new BufferedInputStream(raw, 1 << 16));
+    this.lines = new LineReader(zstd);
     ManifestCodec.Line first = readLine();
     if (first == null || first.header() == null) {
       close();
@@ -96,9 +100,37 @@ public final class ManifestReader implements Closeable {
     return footer;
   }
 
+  /** The line of the entry {@link #next()} returned last, as stored, with its newline. */
+  public byte[] lastLine() {
+    int from = lines.lineStart();
+    return Arrays.copyOfRange(lines.buffer(), from, from + lines.lineLength());
+  }
+
   private ManifestCodec.Line readLine() throws IOException {
     try {
-      return ManifestCodec.read(parser);
+      if (!lines.next()) {
+        return null;
+      }
+      lineNumber++;
+      byte[] b = lines.buffer();
+      int len = lines.lineLength();
+      if (b[lines.lineStart() + len - 1] != '\n') {
+        throw new ManifestException("manifest ends in the middle of a line");
+      }
+      ManifestEntry fast = lineNumber > 1 ? fastParser.parse(b, lines.lineStart(), len) : null;
+      if (fast != null) {
+        return new ManifestCodec.Line(null, fast, null);
+      }
+      try (JsonParser parser = JSON.createParser(b, lines.lineStart(), len)) {
+        ManifestCodec.Line line = ManifestCodec.read(parser);
+        if (line == null || parser.nextToken() != null) {
+          throw new ManifestException("not one JSON object per line");
+        }
+        return line;
+      } catch (ManifestException e) {
+        throw new ManifestException(
+            "manifest line " + lineNumber + " is malformed: " + e.getMessage(), e);
+      }
     } catch (ZstdIOException e) {
       throw new ManifestException("manifest is damaged: " + e.getMessage(), e);
     } catch (StreamReadException e) {
@@ -109,7 +141,7 @@ public final class ManifestReader implements Closeable {
   @Override
   public void close() throws IOException {
     try {
-      parser.close();
+      zstd.close(); // frees the native decoder
     } finally {
       raw.close();
     }

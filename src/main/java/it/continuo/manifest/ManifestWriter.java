@@ -16,7 +16,7 @@ public final class ManifestWriter implements AutoCloseable {
   private final int level;
   private final ZstdOutputStreamNoFinalizer frame;
   private final OutputStream lines;
-  private final JsonLine line = new JsonLine();
+  private final JsonLine json = new JsonLine();
   private String lastPath;
   private long entries;
   private boolean finished;
@@ -35,16 +35,24 @@ public final class ManifestWriter implements AutoCloseable {
   }
 
   public void header(ManifestHeader header) throws IOException {
-    lines.write(ManifestCodec.header(line, header));
+    lines.write(ManifestCodec.header(json, header));
   }
 
   public void entry(ManifestEntry entry) throws IOException {
+    entry(entry, null);
+  }
+
+  /**
+   * Writes an entry; {@code line}, when given, is that entry's line as another manifest stores it
+   * (with its newline) and is copied instead of encoding the entry again.
+   */
+  public void entry(ManifestEntry entry, byte[] line) throws IOException {
     if (lastPath != null && TreeOrder.compare(lastPath, entry.path()) >= 0) {
       throw new IllegalStateException(
           "manifest entries out of order: " + lastPath + " before " + entry.path());
     }
     lastPath = entry.path();
-    lines.write(ManifestCodec.entry(line, entry));
+    lines.write(line != null ? line : ManifestCodec.entry(json, entry));
     entries++;
   }
 
@@ -59,7 +67,7 @@ public final class ManifestWriter implements AutoCloseable {
     long footerOffset = sink.getByteCount();
     try (ZstdOutputStreamNoFinalizer footerFrame =
         zstd(CloseShieldOutputStream.wrap(sink), level)) {
-      footerFrame.write(ManifestCodec.footer(line, footer));
+      footerFrame.write(ManifestCodec.footer(json, footer));
     }
     sink.write(ManifestTrailer.encode(footerOffset));
     sink.flush();
