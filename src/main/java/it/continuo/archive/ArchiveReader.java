@@ -3,6 +3,7 @@ package it.continuo.archive;
 import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import it.continuo.io.DigestingInputStream;
+import it.continuo.io.ReadAheadInputStream;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,7 +23,8 @@ public final class ArchiveReader implements Closeable {
   private final String name;
   private final InputStream raw;
   private final DigestingInputStream digest;
-  private final InputStream decompressed;
+  private final ZstdInputStreamNoFinalizer zstd;
+  private final ReadAheadInputStream decompressed;
   private final TarArchiveInputStream tar;
   private ArchiveEntryHeader current;
 
@@ -34,8 +36,9 @@ public final class ArchiveReader implements Closeable {
     this.name = name;
     this.raw = raw;
     this.digest = new DigestingInputStream(new BufferedInputStream(raw, BUFFER));
-    ZstdInputStreamNoFinalizer zstd = new ZstdInputStreamNoFinalizer(digest);
-    this.decompressed = new BufferedInputStream(zstd, BUFFER);
+    this.zstd = new ZstdInputStreamNoFinalizer(digest);
+    // decompressing on its own thread, while this one hashes and writes what comes out
+    this.decompressed = new ReadAheadInputStream(zstd, BUFFER, 8, "decompress " + name);
     this.tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name());
   }
 
@@ -110,6 +113,11 @@ public final class ArchiveReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    raw.close();
+    decompressed.close(); // stops the read-ahead thread first: the decoder is not thread-safe
+    try {
+      zstd.close(); // frees the native decoder
+    } finally {
+      raw.close();
+    }
   }
 }

@@ -57,7 +57,7 @@ final class StoreStage implements AutoCloseable {
   }
 
   private void work() {
-    warmUpHashing();
+    Sha256.warmUp();
     while (true) {
       Task task;
       try {
@@ -76,22 +76,6 @@ final class StoreStage implements AutoCloseable {
         task.fail(t);
       }
     }
-  }
-
-  /**
-   * Hashes a few thousand tiny blocks before any real file. SHA-256 is fast only once the JIT has
-   * compiled it to the CPU's SHA instructions; until then it runs ten times slower. Asked for
-   * early, that compilation is not stuck behind everything else a starting run compiles, and the
-   * first large file is not hashed at the slow speed (measured: a 200 MB file early in an
-   * incremental backup).
-   */
-  private static void warmUpHashing() {
-    MessageDigest d = Sha256.newDigest();
-    byte[] block = new byte[128];
-    for (int i = 0; i < 20_000; i++) {
-      d.update(block);
-    }
-    d.digest();
   }
 
   private void submit(Task task) throws IOException {

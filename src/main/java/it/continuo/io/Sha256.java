@@ -29,6 +29,21 @@ public final class Sha256 {
   /** The digest of no bytes at all, the content hash of every empty file. */
   public static final String EMPTY = hex(newDigest());
 
+  /**
+   * Hashes a few thousand tiny blocks. SHA-256 is fast only once the JIT has compiled it to the
+   * CPU's SHA instructions, ten times slower until then; asked for early, that compilation is not
+   * queued behind everything else a starting command compiles, and the first large file is not
+   * hashed at the slow speed (measured on a 200 MB file early in an incremental backup).
+   */
+  public static void warmUp() {
+    MessageDigest d = newDigest();
+    byte[] block = new byte[128];
+    for (int i = 0; i < 20_000; i++) {
+      d.update(block);
+    }
+    d.digest();
+  }
+
   public static boolean isValid(String hex) {
     if (hex == null || hex.length() != 64) {
       return false;

@@ -6,25 +6,35 @@ import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
- * Writes a file's content, leaving holes where whole blocks are zero, so that a sparse file backed
- * up (a 10 GB disk image that is mostly empty) is sparse again after a restore.
+ * Writes one file's content, leaving holes where whole blocks are zero, so that a sparse file
+ * backed up (a 10 GB disk image that is mostly empty) is sparse again after a restore.
  */
 final class ContentSink {
   private static final int HOLE = 64 * 1024;
   private static final byte[] ZEROS = new byte[HOLE];
 
-  private ContentSink() {}
+  private final FileChannel channel;
+  private long position;
+  private boolean endsInHole;
 
-  /** Writes {@code buffer[0, n)} at the channel's position, or skips it if all zero. */
-  static void write(FileChannel channel, byte[] buffer, int n) throws IOException {
+  ContentSink(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  /** Appends {@code buffer[0, n)}, or skips over it if it is all zero. */
+  void write(byte[] buffer, int n) throws IOException {
     if (n >= HOLE && allZero(buffer, n)) {
-      channel.position(channel.position() + n);
+      position += n;
+      channel.position(position);
+      endsInHole = true;
       return;
     }
     ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
     while (b.hasRemaining()) {
       channel.write(b);
     }
+    position += n;
+    endsInHole = false;
   }
 
   private static boolean allZero(byte[] buffer, int n) {
@@ -37,10 +47,10 @@ final class ContentSink {
     return true;
   }
 
-  /** Makes the file exactly {@code size} bytes even when it ends in a hole. */
-  static void finish(FileChannel channel, long size) throws IOException {
-    if (channel.size() < size) {
-      channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
+  /** Makes the file its full length even when it ends in a hole. */
+  void finish() throws IOException {
+    if (endsInHole) {
+      channel.write(ByteBuffer.wrap(new byte[1]), position - 1);
     }
   }
 }

@@ -25,6 +25,10 @@ import java.util.Optional;
 final class Metadata {
   private final boolean owners;
   private final ProcessDefaults defaults;
+
+  /** The access time every restored entry gets, as GNU tar gives the time of extraction. */
+  private final FileTime restoredAt = FileTime.from(java.time.Instant.now());
+
   private final UserPrincipalLookupService lookup =
       java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
   private final Map<String, Optional<UserPrincipal>> users = new HashMap<>();
@@ -54,7 +58,9 @@ final class Metadata {
     if (chowned || mode != defaults.createdMode(mode)) {
       Files.setAttribute(p, "unix:mode", mode);
     }
-    Files.setLastModifiedTime(p, FileTime.from(e.mtime()));
+    // Both times given: with one left null the JDK stats the file first to keep the other.
+    Files.getFileAttributeView(p, BasicFileAttributeView.class)
+        .setTimes(FileTime.from(e.mtime()), restoredAt, null);
   }
 
   void apply(Path p, ManifestEntry e) throws IOException {
@@ -65,7 +71,7 @@ final class Metadata {
       Files.setAttribute(p, "unix:mode", e.mode() & 07777, LinkOption.NOFOLLOW_LINKS);
     }
     Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-        .setTimes(FileTime.from(e.mtime()), null, null);
+        .setTimes(FileTime.from(e.mtime()), restoredAt, null);
   }
 
   private void chown(Path p, ManifestEntry e) throws IOException {

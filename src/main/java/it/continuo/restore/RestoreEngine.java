@@ -67,6 +67,7 @@ public final class RestoreEngine {
           "run " + point.run() + " cannot be restored, its manifest is damaged: " + point.damage());
     }
     Path root = prepareDestination(destination, overwrite);
+    Sha256.warmUp();
     return new Job(store, points, point, root, new Selection(paths), overwrite, listener, progress)
         .run();
   }
@@ -303,14 +304,15 @@ public final class RestoreEngine {
       MessageDigest digest = Sha256.newDigest();
       long written = 0;
       try (FileChannel out = tree.createFile(path, e.mode())) {
+        ContentSink sink = new ContentSink(out);
         int n;
         while ((n = archive.read(buffer, 0, buffer.length)) > 0) {
           digest.update(buffer, 0, n);
-          ContentSink.write(out, buffer, n);
+          sink.write(buffer, n);
           written += n;
           progress.read(n);
         }
-        ContentSink.finish(out, written);
+        sink.finish();
       } catch (ArchiveDamagedException ex) {
         tree.quarantine(path); // reported with the rest of this archive's entries
         throw ex;
