@@ -75,9 +75,9 @@ public final class BackupEngine {
       Instant started = clock.instant();
       Map<String, String> env = new HashMap<>();
       env.put("CONTINUO_JOB", job.name());
-      env.put("CONTINUO_TARGET", job.target());
+      env.put("CONTINUO_TARGET", String.join(",", job.targets()));
       BackupResult result;
-      try (Target target = Targets.open(config.targetOf(job))) {
+      try (Target target = Targets.open(config.targetsOf(job).get(0))) {
         result = run(job, target, requested, env, listener, progress, started);
       } catch (HookFailedException e) {
         result = failed(job, null, env, e.getMessage(), started); // no run was started
@@ -269,7 +269,7 @@ public final class BackupEngine {
       JobConfig job, String run, Map<String, String> env, String error, Instant started) {
     return new BackupResult(
         job.name(),
-        job.target(),
+        String.join(",", job.targets()),
         run,
         env.get("CONTINUO_LEVEL"),
         Outcome.FAILED,

@@ -38,8 +38,8 @@ final class CheckConfigCommand implements Callable<Integer> {
       String source,
       List<String> paths,
       List<String> exclude,
-      String target,
-      String targetLocation,
+      List<String> targets,
+      List<String> targetLocations,
       String full,
       Instant nextFull,
       String incremental,
@@ -63,15 +63,15 @@ final class CheckConfigCommand implements Callable<Integer> {
     List<JobView> jobs = new ArrayList<>();
     for (JobConfig job : config.jobs().values()) {
       SourceConfig source = config.sourceOf(job);
-      TargetConfig target = config.targetOf(job);
+      List<TargetConfig> targets = config.targetsOf(job);
       jobs.add(
           new JobView(
               job.name(),
               source.name(),
               source.paths().stream().map(Path::toString).toList(),
               source.exclude(),
-              target.name(),
-              location(target),
+              targets.stream().map(TargetConfig::name).toList(),
+              targets.stream().map(CheckConfigCommand::location).toList(),
               job.full(),
               next(job.full(), zone),
               job.incremental(),
@@ -109,7 +109,10 @@ final class CheckConfigCommand implements Callable<Integer> {
       if (!j.exclude().isEmpty()) {
         out.println("  excluding    " + String.join(", ", j.exclude()));
       }
-      out.println("  target       " + j.target() + " (" + j.targetLocation() + ")");
+      for (int i = 0; i < j.targets().size(); i++) {
+        out.println(
+            "  target       " + j.targets().get(i) + " (" + j.targetLocations().get(i) + ")");
+      }
       out.println("  full         " + pad(j.full()) + " next " + Format.time(j.nextFull(), zone));
       out.println(
           "  incremental  "
@@ -133,10 +136,26 @@ final class CheckConfigCommand implements Callable<Integer> {
   }
 
   static String location(TargetConfig t) {
+    String where;
     if (t instanceof LocalTargetConfig l) {
-      return "local " + l.path();
+      where = "local " + l.path();
+    } else if (t instanceof it.continuo.config.SftpTargetConfig s) {
+      where = "sftp " + s.user() + "@" + s.host() + ":" + s.port() + " " + s.path();
+    } else {
+      it.continuo.config.S3TargetConfig s3 = (it.continuo.config.S3TargetConfig) t;
+      where =
+          "s3 bucket "
+              + s3.bucket()
+              + (s3.prefix().isEmpty() ? "" : "/" + s3.prefix())
+              + (s3.endpoint() == null ? "" : " at " + s3.endpoint());
     }
-    return t.type();
+    if (t.options().encryptTo() != null) {
+      where += ", encrypted to " + t.options().encryptTo();
+    }
+    if (t.options().bandwidth() > 0) {
+      where += ", at most " + t.options().bandwidth() / 1000 + " kbit/s";
+    }
+    return where;
   }
 
   static Instant next(String cron, ZoneId zone) {

@@ -23,9 +23,10 @@ final class JobTarget implements AutoCloseable {
     this.store = new JobStore(target, config.agent().name(), job.name());
   }
 
-  static JobTarget open(Config config, String jobName) throws Exception {
+  /** The job's runs on {@code targetName}, or on its first target when that is null. */
+  static JobTarget open(Config config, String jobName, String targetName) throws Exception {
     JobConfig job = config.job(jobName);
-    return new JobTarget(config, job, Targets.open(config.targetOf(job)));
+    return new JobTarget(config, job, Targets.open(config.targetOf(job, targetName)));
   }
 
   List<RestorePoint> points() throws IOException {

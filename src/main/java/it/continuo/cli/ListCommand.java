@@ -48,6 +48,12 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--files", description = "List the files of a restore point.")
   boolean files;
 
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description = "Which of the job's targets (default: the first it lists).")
+  String target;
+
   @Option(names = "--json", description = "Print as JSON (one object per line with --files).")
   boolean json;
 
@@ -76,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
       throw new UsageException(
           "--run and PATH go with --files (list JOB --run RUN --files [PATH...])");
     }
-    try (JobTarget jt = JobTarget.open(config, jobName)) {
+    try (JobTarget jt = JobTarget.open(config, jobName, target)) {
       List<RestorePoint> points = files ? jt.points() : jt.store.withVerifications();
       return files ? files(jt, points) : points(points, config.agent().timezone());
     }

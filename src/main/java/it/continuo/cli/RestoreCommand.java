@@ -70,6 +70,12 @@ final class RestoreCommand implements Callable<Integer> {
       description = "Restore into a non-empty directory, replacing what is in the way.")
   boolean overwrite;
 
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description = "Which of the job's targets (default: the first it lists).")
+  String target;
+
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
@@ -78,7 +84,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = root.loadConfig();
-    try (JobTarget jt = JobTarget.open(config, jobName)) {
+    try (JobTarget jt = JobTarget.open(config, jobName, target)) {
       List<RestorePoint> points = jt.points();
       RestorePoint point;
       if (which != null && which.run != null) {

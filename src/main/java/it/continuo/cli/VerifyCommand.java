@@ -42,6 +42,12 @@ final class VerifyCommand implements Callable<Integer> {
     boolean all;
   }
 
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description = "Which of the job's targets (default: the first it lists).")
+  String target;
+
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
@@ -50,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = root.loadConfig();
-    try (JobTarget jt = JobTarget.open(config, jobName)) {
+    try (JobTarget jt = JobTarget.open(config, jobName, target)) {
       List<RestorePoint> points = jt.store.withVerifications();
       List<RestorePoint> runs;
       if (which != null && which.run != null) {

@@ -41,7 +41,29 @@ public record Config(
     return sources.get(job.source());
   }
 
-  public TargetConfig targetOf(JobConfig job) {
-    return targets.get(job.target());
+  /** The job's targets, in the order the job lists them. */
+  public List<TargetConfig> targetsOf(JobConfig job) {
+    return job.targets().stream().map(targets::get).toList();
+  }
+
+  /**
+   * One of the job's targets by name, or its first when {@code name} is null.
+   *
+   * @throws ConfigException when the job does not use a target of that name
+   */
+  public TargetConfig targetOf(JobConfig job, String name) throws ConfigException {
+    if (name == null) {
+      return targets.get(job.targets().get(0));
+    }
+    if (!job.targets().contains(name)) {
+      throw new ConfigException(
+          "job "
+              + job.name()
+              + " has no target \""
+              + name
+              + "\"; its targets: "
+              + String.join(", ", job.targets()));
+    }
+    return targets.get(name);
   }
 }

@@ -1,11 +1,13 @@
 package it.continuo.config;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -229,16 +231,147 @@ public final class ConfigLoader {
       return new SourceConfig(name, List.copyOf(paths), List.copyOf(exclude));
     }
 
+    private static final List<String> OPTION_KEYS =
+        List.of("encryptTo", "bandwidth", "retries", "retryDelay");
+
     private TargetConfig target(String name, YamlNode node) throws ConfigException {
       Map<String, YamlNode> m = node.map();
       String type = node.require(m, "type").nonEmptyString();
-      switch (type) {
+      return switch (type) {
         case "local" -> {
-          node.map(List.of("type", "path"));
-          return new LocalTargetConfig(name, node.require(m, "path").path(true));
+          node.map(keys(List.of("type", "path")));
+          yield new LocalTargetConfig(name, node.require(m, "path").path(true), options(m));
         }
-        default -> throw m.get("type").error("unknown target type \"" + type + "\"; known: local");
+        case "sftp" -> sftp(name, node, m);
+        case "s3" -> s3(name, node, m);
+        default ->
+            throw m.get("type")
+                .error("unknown target type \"" + type + "\"; known: local, sftp, s3");
+      };
+    }
+
+    private static List<String> keys(List<String> own) {
+      List<String> all = new ArrayList<>(own);
+      all.addAll(OPTION_KEYS);
+      return all;
+    }
+
+    private TargetOptions options(Map<String, YamlNode> m) throws ConfigException {
+      TargetOptions d = TargetOptions.DEFAULT;
+      Path encryptTo = YamlNode.optional(m, "encryptTo", n -> n.path(true)).orElse(null);
+      if (encryptTo != null && !Files.isReadable(encryptTo)) {
+        throw m.get("encryptTo").error("cannot read the public key file " + encryptTo);
       }
+      return new TargetOptions(
+          encryptTo,
+          YamlNode.optional(m, "bandwidth", YamlNode::bandwidth).orElse(d.bandwidth()),
+          YamlNode.optional(m, "retries", n -> n.integer(0, 100)).orElse(d.retries()),
+          YamlNode.optional(m, "retryDelay", YamlNode::duration).orElse(d.retryDelay()));
+    }
+
+    private SftpTargetConfig sftp(String name, YamlNode node, Map<String, YamlNode> m)
+        throws ConfigException {
+      node.map(
+          keys(
+              List.of(
+                  "type",
+                  "host",
+                  "port",
+                  "user",
+                  "key",
+                  "knownHosts",
+                  "path",
+                  "connectTimeout",
+                  "timeout",
+                  "keepAlive")));
+      Path key = node.require(m, "key").path(true);
+      Path knownHosts = node.require(m, "knownHosts").path(true);
+      for (Map.Entry<String, Path> f : Map.of("key", key, "knownHosts", knownHosts).entrySet()) {
+        if (!Files.isReadable(f.getValue())) {
+          throw m.get(f.getKey()).error("cannot read " + f.getValue());
+        }
+      }
+      return new SftpTargetConfig(
+          name,
+          node.require(m, "host").nonEmptyString(),
+          YamlNode.optional(m, "port", n -> n.integer(1, 65535)).orElse(22),
+          node.require(m, "user").nonEmptyString(),
+          key,
+          knownHosts,
+          node.require(m, "path").nonEmptyString(),
+          YamlNode.optional(m, "connectTimeout", YamlNode::duration).orElse(Duration.ofSeconds(15)),
+          YamlNode.optional(m, "timeout", YamlNode::duration).orElse(Duration.ofSeconds(60)),
+          YamlNode.optional(m, "keepAlive", YamlNode::duration).orElse(Duration.ofSeconds(15)),
+          options(m));
+    }
+
+    private S3TargetConfig s3(String name, YamlNode node, Map<String, YamlNode> m)
+        throws ConfigException {
+      node.map(
+          keys(
+              List.of(
+                  "type",
+                  "bucket",
+                  "region",
+                  "endpoint",
+                  "pathStyle",
+                  "accessKey",
+                  "secretKey",
+                  "prefix",
+                  "storageClass",
+                  "objectLock",
+                  "partSize",
+                  "parallelParts")));
+      URI endpoint =
+          YamlNode.optional(
+                  m,
+                  "endpoint",
+                  n -> {
+                    try {
+                      URI u = new URI(n.nonEmptyString());
+                      if (u.getScheme() == null || u.getHost() == null) {
+                        throw n.error("endpoint must be a URL such as https://s3.example.org");
+                      }
+                      return u;
+                    } catch (java.net.URISyntaxException e) {
+                      throw n.error("not a URL: " + e.getMessage());
+                    }
+                  })
+              .orElse(null);
+      String lockMode = null;
+      int lockDays = 0;
+      YamlNode lock = m.get("objectLock");
+      if (lock != null && !lock.isNull()) {
+        Map<String, YamlNode> l = lock.map(List.of("mode", "days"));
+        lockMode = lock.require(l, "mode").nonEmptyString().toUpperCase(java.util.Locale.ROOT);
+        if (!lockMode.equals("GOVERNANCE") && !lockMode.equals("COMPLIANCE")) {
+          throw l.get("mode").error("objectLock mode must be GOVERNANCE or COMPLIANCE");
+        }
+        lockDays = lock.require(l, "days").integer(1, 36500);
+      }
+      long partSize = YamlNode.optional(m, "partSize", YamlNode::size).orElse(16L << 20);
+      if (partSize < (5L << 20) || partSize > (5L << 30)) {
+        throw m.get("partSize").error("partSize must be between 5MiB and 5GiB (S3's limits)");
+      }
+      String prefix = YamlNode.optional(m, "prefix", YamlNode::string).orElse("");
+      while (prefix.endsWith("/")) {
+        prefix = prefix.substring(0, prefix.length() - 1);
+      }
+      return new S3TargetConfig(
+          name,
+          node.require(m, "bucket").nonEmptyString(),
+          YamlNode.optional(m, "region", YamlNode::nonEmptyString).orElse("us-east-1"),
+          endpoint,
+          YamlNode.optional(m, "pathStyle", YamlNode::bool).orElse(endpoint != null),
+          node.require(m, "accessKey").secret(),
+          node.require(m, "secretKey").secret(),
+          prefix,
+          YamlNode.optional(m, "storageClass", YamlNode::nonEmptyString).orElse(null),
+          lockMode,
+          lockDays,
+          partSize,
+          YamlNode.optional(m, "parallelParts", n -> n.integer(1, 32)).orElse(4),
+          options(m));
     }
 
     private JobConfig job(
@@ -255,15 +388,31 @@ public final class ConfigLoader {
       if (!sources.containsKey(source)) {
         throw sourceNode.error("unknown source \"" + source + "\"" + known(sources.keySet()));
       }
-      YamlNode targetNode = node.require(m, "target");
-      String target = targetNode.nonEmptyString();
-      if (!targets.containsKey(target)) {
-        throw targetNode.error("unknown target \"" + target + "\"" + known(targets.keySet()));
+      if (m.containsKey("target") == m.containsKey("targets")) {
+        throw node.error(
+            m.containsKey("target")
+                ? "give either target or targets, not both"
+                : "required: target (one name) or targets (a list)");
+      }
+      YamlNode targetsNode = m.containsKey("target") ? m.get("target") : m.get("targets");
+      List<String> jobTargets = new ArrayList<>();
+      for (YamlNode t : targetsNode.items()) {
+        String target = t.nonEmptyString();
+        if (!targets.containsKey(target)) {
+          throw t.error("unknown target \"" + target + "\"" + known(targets.keySet()));
+        }
+        if (jobTargets.contains(target)) {
+          throw t.error("target \"" + target + "\" is listed twice");
+        }
+        jobTargets.add(target);
+      }
+      if (jobTargets.isEmpty()) {
+        throw targetsNode.error("at least one target is required");
       }
       String full = cron(node.require(m, "full"));
       String incremental = cron(node.require(m, "incremental"));
       HooksConfig hooks = YamlNode.optional(m, "hooks", this::hooks).orElse(HooksConfig.NONE);
-      return new JobConfig(name, source, target, full, incremental, hooks);
+      return new JobConfig(name, source, List.copyOf(jobTargets), full, incremental, hooks);
     }
 
     private static String known(java.util.Collection<String> names) {

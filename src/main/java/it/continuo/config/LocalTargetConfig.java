@@ -7,8 +7,10 @@ import java.nio.file.Path;
  *
  * @param name its key in the file
  * @param path the directory; it must exist when a run starts
+ * @param options the wrappers around it
  */
-public record LocalTargetConfig(String name, Path path) implements TargetConfig {
+public record LocalTargetConfig(String name, Path path, TargetOptions options)
+    implements TargetConfig {
   @Override
   public String type() {
     return "local";

@@ -265,6 +265,54 @@ final class YamlNode {
     return total;
   }
 
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*([KMGT]i?B|B)?", Pattern.CASE_INSENSITIVE);
+
+  /** Byte sizes such as 16MiB, 8MB (both binary), 5GiB. */
+  long size() throws ConfigException {
+    String s = nonEmptyString().trim();
+    Matcher m = SIZE.matcher(s);
+    if (!m.matches()) {
+      throw error("expected a size such as 16MiB, not \"" + s + "\"");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+    int shift =
+        switch (unit.charAt(0)) {
+          case 'K' -> 10;
+          case 'M' -> 20;
+          case 'G' -> 30;
+          case 'T' -> 40;
+          default -> 0;
+        };
+    return n << shift;
+  }
+
+  private static final Pattern RATE =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)(bit|b|B)(?:/s|ps)?");
+
+  /** Bandwidths in bits per second: 2Mbit, 500kbit, 8Mbit/s, or bytes: 1MB/s. */
+  long bandwidth() throws ConfigException {
+    String s = nonEmptyString().trim();
+    Matcher m = RATE.matcher(s);
+    if (!m.matches()) {
+      throw error("expected a bandwidth such as 2Mbit or 500kbit, not \"" + s + "\"");
+    }
+    double v = Double.parseDouble(m.group(1));
+    double scale =
+        switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+          case "k" -> 1e3;
+          case "m" -> 1e6;
+          case "g" -> 1e9;
+          default -> 1;
+        };
+    double bits = v * scale * (m.group(3).equals("B") ? 8 : 1);
+    if (bits < 8000) {
+      throw error("bandwidth below 8kbit is not usable");
+    }
+    return (long) bits;
+  }
+
   boolean bool() throws ConfigException {
     String s = nonEmptyString().trim();
     return switch (s) {

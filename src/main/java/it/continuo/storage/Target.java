@@ -47,9 +47,23 @@ public interface Target extends Closeable {
 
   Upload create(String key) throws IOException;
 
+  /**
+   * Continues an upload interrupted by a transient error: the returned upload holds the first
+   * {@code interrupted.durable()} bytes already and expects the rest, then commits as usual.
+   *
+   * @throws TargetException (permanent) when this target cannot resume uploads
+   */
+  default Upload resume(Upload interrupted) throws IOException {
+    throw new TargetException(
+        TargetException.Kind.PERMANENT, "target " + name() + " cannot resume an upload");
+  }
+
   void delete(String key) throws IOException;
 
-  /** Removes what interrupted uploads under {@code prefix} left behind. */
+  /**
+   * Removes what interrupted uploads under {@code prefix} left behind (temporary files, incomplete
+   * multipart uploads). Called under the job's lock, so none of them is still in use.
+   */
   void cleanupIncomplete(String prefix) throws IOException;
 
   @Override

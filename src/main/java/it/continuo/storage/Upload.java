@@ -6,8 +6,25 @@ import java.io.OutputStream;
 /**
  * The bytes of one object being written. Nothing is visible under the key until {@link #commit};
  * {@link #close} without a commit aborts and removes what was written.
+ *
+ * <p>An upload interrupted by a transient error can be continued where the target still has its
+ * bytes: {@link #durable()} says how many leading bytes are safely stored, and {@link
+ * Target#resume} opens a new upload of the same object that expects the bytes from there on. Only
+ * the bytes after {@link #durable()} need to be sent again, so a retry never restarts a large
+ * archive from zero (the retry wrapper keeps them; targets keep that window small).
  */
 public abstract class Upload extends OutputStream {
+
+  /** The object's key. */
+  public abstract String key();
+
+  /**
+   * How many leading bytes are safely on the target and survive an interruption; 0 for a target
+   * that cannot resume.
+   */
+  public long durable() {
+    return 0;
+  }
 
   /** Makes the object visible under its key, atomically and durably. */
   public abstract void commit() throws IOException;

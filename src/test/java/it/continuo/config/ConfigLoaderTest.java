@@ -76,7 +76,7 @@ class ConfigLoaderTest {
           .containsExactly(Path.of("/srv/uno"), Path.of("/srv/due"));
       assertThat(c.sources().get("uno").exclude()).containsExactly("*.tmp");
       assertThat(c.targets().get("nas"))
-          .isEqualTo(new LocalTargetConfig("nas", Path.of("/mnt/nas")));
+          .isEqualTo(new LocalTargetConfig("nas", Path.of("/mnt/nas"), TargetOptions.DEFAULT));
       JobConfig job = c.job("uno-nas");
       assertThat(job.full()).isEqualTo("0 0 22 ? * SUN");
       assertThat(job.hooks().pre()).containsExactly("echo pre");
@@ -163,7 +163,8 @@ class ConfigLoaderTest {
     @Test
     void unknownTargetType() {
       assertThat(error(VALID.replace("type: local", "type: floppy")))
-          .isEqualTo("targets.nas.type: unknown target type \"floppy\"; known: local (line 10)");
+          .isEqualTo(
+              "targets.nas.type: unknown target type \"floppy\"; known: local, sftp, s3 (line 10)");
     }
 
     @Test

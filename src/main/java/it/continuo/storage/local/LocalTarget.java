@@ -134,7 +134,7 @@ public final class LocalTarget implements Target {
     Path file = resolve(key);
     try {
       Files.createDirectories(file.getParent());
-      return new LocalUpload(this, file);
+      return new LocalUpload(this, key, file);
     } catch (IOException e) {
       throw classify(e, "writing " + key);
     }

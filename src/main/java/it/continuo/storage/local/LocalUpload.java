@@ -20,14 +20,16 @@ final class LocalUpload extends Upload {
   private static final int BUFFER = 1 << 20;
 
   private final LocalTarget target;
+  private final String key;
   private final Path file;
   private final Path temporary;
   private final FileChannel channel;
   private final OutputStream out;
   private boolean done;
 
-  LocalUpload(LocalTarget target, Path file) throws IOException {
+  LocalUpload(LocalTarget target, String key, Path file) throws IOException {
     this.target = target;
+    this.key = key;
     this.file = file;
     this.temporary =
         file.resolveSibling(
@@ -39,6 +41,11 @@ final class LocalUpload extends Upload {
     this.channel =
         FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+  }
+
+  @Override
+  public String key() {
+    return key;
   }
 
   @Override
