@@ -1,0 +1,30 @@
+package it.continuo.storage;
+
+import it.continuo.storage.local.LocalTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The local target keeps the target contract")
+class LocalTargetContractTest extends TargetContract {
+  @TempDir Path dir;
+
+  @Override
+  protected Target openTarget() throws Exception {
+    return new LocalTarget("nas", dir);
+  }
+
+  @Override
+  protected List<String> incompleteUploads(Target target, String prefix) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> dir.relativize(f).toString())
+          .filter(k -> k.startsWith(prefix) && k.endsWith(".partial"))
+          .toList();
+    }
+  }
+}
