@@ -19,6 +19,14 @@ public abstract class Upload extends OutputStream {
   public abstract String key();
 
   /**
+   * Whether {@link Target#resume} can continue this upload after a transient error. When false, an
+   * interrupted upload must start again from the first byte, so nobody keeps bytes for it.
+   */
+  public boolean resumable() {
+    return false;
+  }
+
+  /**
    * How many leading bytes are safely on the target and survive an interruption; 0 for a target
    * that cannot resume.
    */
