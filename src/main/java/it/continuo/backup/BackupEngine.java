@@ -11,15 +11,15 @@ import it.continuo.config.AgentConfig;
 import it.continuo.config.Config;
 import it.continuo.config.JobConfig;
 import it.continuo.config.SourceConfig;
+import it.continuo.config.TargetConfig;
 import it.continuo.lock.JobLock;
 import it.continuo.manifest.ManifestFooter;
 import it.continuo.manifest.ManifestHeader;
 import it.continuo.manifest.ManifestWriter;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
-import it.continuo.storage.Target;
 import it.continuo.storage.Targets;
-import it.continuo.storage.Upload;
+import it.continuo.storage.local.LocalTarget;
 import it.continuo.tree.Excludes;
 import it.continuo.tree.SourceWalker;
 import java.io.IOException;
@@ -29,10 +29,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +52,14 @@ public final class BackupEngine {
   }
 
   /**
-   * Runs one backup of {@code job}.
+   * Runs one backup of {@code job} to each of its targets: the source is read once and every target
+   * that can be reached gets the same run. A target that fails is dropped without spoiling the
+   * others, and the result says how each one fared.
    *
    * @param requested FULL or INCREMENTAL, or null for "incremental when the job has a usable chain,
    *     full otherwise"; an incremental with nothing to build on becomes a full
    * @throws it.continuo.lock.LockHeldException when the job is already running
-   * @throws IOException when the run cannot start (lock directory unusable, target missing)
+   * @throws IOException when the run cannot start (lock directory unusable)
    */
   public BackupResult backup(JobConfig job, Level requested, Listener listener, Progress progress)
       throws IOException {
@@ -76,39 +78,115 @@ public final class BackupEngine {
       Map<String, String> env = new HashMap<>();
       env.put("CONTINUO_JOB", job.name());
       env.put("CONTINUO_TARGET", String.join(",", job.targets()));
+      List<Destination> destinations = open(job);
+      Destination cache = openCache(job);
       BackupResult result;
-      try (Target target = Targets.open(config.targetsOf(job).get(0))) {
-        result = run(job, target, requested, env, listener, progress, started);
+      try {
+        result = run(job, destinations, cache, requested, env, listener, progress, started);
       } catch (HookFailedException e) {
-        result = failed(job, null, env, e.getMessage(), started); // no run was started
+        result = failed(job, null, env, e.getMessage(), started, destinations); // never started
       } catch (IOException e) {
         log.debug("backup of {} failed", job.name(), e);
-        result = failed(job, env.get("CONTINUO_RUN"), env, message(e), started);
+        result = failed(job, env.get("CONTINUO_RUN"), env, message(e), started, destinations);
+      } finally {
+        for (Destination d : destinations) {
+          closeQuietly(d);
+        }
+        closeQuietly(cache);
       }
       postHooks(job, env, result, listener);
       return result;
     }
   }
 
+  private List<Destination> open(JobConfig job) {
+    List<Destination> destinations = new ArrayList<>();
+    for (TargetConfig t : config.targetsOf(job)) {
+      Destination d = new Destination(t.name(), false);
+      try {
+        d.target = Targets.open(t);
+        d.encrypted = t.options().encryptTo() != null;
+        d.store = new JobStore(d.target, config.agent().name(), job.name());
+      } catch (IOException | RuntimeException e) {
+        d.fail(message(e));
+      }
+      destinations.add(d);
+    }
+    return destinations;
+  }
+
+  /**
+   * The agent's own copy of the manifests it wrote, under the data directory: the parent of an
+   * incremental is read from here when a target cannot give it (an encrypted target, whose private
+   * key the agent does not have), and it spares reading it back over the network.
+   */
+  private Destination openCache(JobConfig job) {
+    Destination cache = new Destination("manifest cache", true);
+    try {
+      Path dir = Files.createDirectories(config.agent().dataDir().resolve("manifests"));
+      cache.target = new LocalTarget("manifest-cache", dir);
+      cache.store = new JobStore(cache.target, config.agent().name(), job.name());
+    } catch (IOException e) {
+      cache.fail(message(e));
+    }
+    return cache;
+  }
+
+  private static void closeQuietly(Destination d) {
+    d.abortUploads();
+    if (d.target != null) {
+      try {
+        d.target.close();
+      } catch (IOException e) {
+        log.debug("closing target {}", d.name, e);
+      }
+    }
+  }
+
   private BackupResult run(
       JobConfig job,
-      Target target,
+      List<Destination> destinations,
+      Destination cache,
       Level requested,
       Map<String, String> env,
       Listener listener,
       Progress progress,
       Instant started)
       throws IOException, HookFailedException {
-    JobStore store = new JobStore(target, config.agent().name(), job.name());
-    for (String key : store.removeLeftovers()) {
-      listener.note("removed left-over of an interrupted run: " + key);
+    for (Destination d : live(destinations)) {
+      try {
+        for (String key : d.store.removeLeftovers()) {
+          listener.note("removed left-over of an interrupted run on " + d.name + ": " + key);
+        }
+        d.points = d.store.points();
+      } catch (IOException e) {
+        d.fail(message(e));
+      }
     }
-    List<RestorePoint> points = store.points();
-    RestorePoint parent = requested == Level.FULL ? null : chainHead(points, listener);
+    readCache(cache, destinations);
+    List<Destination> live = live(destinations);
+    if (live.isEmpty()) {
+      throw new IOException(
+          "no target can be reached: "
+              + destinations.stream()
+                  .map(d -> d.name + ": " + d.failure())
+                  .collect(Collectors.joining("; ")));
+    }
+    for (Destination d : destinations) {
+      if (d.failed()) {
+        listener.warning("target " + d.name + " is left out of this run: " + d.failure());
+      }
+    }
+    Parent parent = requested == Level.FULL ? null : Parent.choose(live, cache, listener);
     if (requested == Level.INCREMENTAL && parent == null) {
       listener.note("no usable earlier run to build on: taking a full backup");
     }
-    RunId latest = points.isEmpty() ? null : points.get(points.size() - 1).id();
+    RunId latest =
+        live.stream()
+            .flatMap(d -> d.points.stream())
+            .map(RestorePoint::id)
+            .max(RunId::compareTo)
+            .orElse(null);
     RunId id = RunId.next(started, parent == null ? Level.FULL : Level.INCREMENTAL, latest);
     env.put("CONTINUO_LEVEL", id.level().word());
     env.put("CONTINUO_RUN", id.toString());
@@ -116,60 +194,67 @@ public final class BackupEngine {
       HookRunner.run("pre", command, env, job.hooks().timeout(), listener);
     }
     try {
-      return write(job, store, id, parent, listener, progress, started);
+      return write(job, destinations, cache, id, parent, listener, progress, started);
     } catch (ParentCursor.ParentDamagedException e) {
       listener.warning(
           "the manifest of "
-              + parent.run()
+              + parent.point().run()
               + ", the run to build on, is damaged ("
               + e.getMessage()
               + "): taking a full backup instead");
+      for (Destination d : destinations) {
+        d.abortUploads();
+        d.archive = null;
+        d.manifest = null;
+      }
+      cache.abortUploads();
+      cache.archive = null;
+      cache.manifest = null;
       id = RunId.next(clock.instant(), Level.FULL, id);
       env.put("CONTINUO_LEVEL", id.level().word());
       env.put("CONTINUO_RUN", id.toString());
-      return write(job, store, id, null, listener, progress, started);
+      return write(job, destinations, cache, id, null, listener, progress, started);
     }
   }
 
-  /** The latest run if it and every run it needs are usable, else null (a full is needed). */
-  private static RestorePoint chainHead(List<RestorePoint> points, Listener listener) {
-    if (points.isEmpty()) {
-      return null;
+  static List<Destination> live(List<Destination> destinations) {
+    return destinations.stream().filter(d -> !d.failed()).toList();
+  }
+
+  /**
+   * Reads the cached manifests, and lets an encrypted target's runs, which this agent cannot read,
+   * borrow the footer of their cached copy.
+   */
+  private static void readCache(Destination cache, List<Destination> destinations) {
+    if (cache.failed()) {
+      return;
     }
-    RestorePoint latest = points.get(points.size() - 1);
-    if (!latest.usable()) {
-      listener.warning(
-          "the latest run "
-              + latest.run()
-              + " is damaged ("
-              + latest.damage()
-              + "): taking a full backup");
-      return null;
+    try {
+      cache.points = cache.store.points();
+    } catch (IOException e) {
+      cache.fail(message(e));
+      return;
     }
-    Set<String> usable =
-        points.stream()
-            .filter(RestorePoint::usable)
-            .map(RestorePoint::run)
-            .collect(Collectors.toSet());
-    for (String needed : latest.footer().needs()) {
-      if (!usable.contains(needed)) {
-        listener.warning(
-            "run "
-                + needed
-                + " needed by "
-                + latest.run()
-                + " is missing or damaged: taking a full backup");
-        return null;
+    Map<String, RestorePoint> cached = new HashMap<>();
+    for (RestorePoint p : cache.points) {
+      if (p.usable()) {
+        cached.put(p.run(), p);
       }
     }
-    return latest;
+    for (Destination d : live(destinations)) {
+      d.points =
+          d.points.stream()
+              .map(p -> p.sealed() && cached.containsKey(p.run()) ? cached.get(p.run()) : p)
+              .toList();
+    }
   }
 
   private BackupResult write(
       JobConfig job,
-      JobStore store,
+      List<Destination> destinations,
+      Destination cache,
       RunId id,
-      RestorePoint parent,
+      Parent parent,
       Listener listener,
       Progress progress,
       Instant started)
@@ -181,19 +266,38 @@ public final class BackupEngine {
         agent.compressionThreads() > 0
             ? agent.compressionThreads()
             : Runtime.getRuntime().availableProcessors();
-    try (Upload archiveUpload = store.createArchive(id);
-        Upload manifestUpload = store.createManifest(id);
-        ParentCursor cursor =
-            parent == null ? ParentCursor.none() : new ParentCursor(store.openManifest(parent));
-        ArchiveWriter archive =
-            new ArchiveWriter(archiveUpload, agent.compressionLevel(), threads);
-        ManifestWriter manifest = new ManifestWriter(manifestUpload, agent.compressionLevel())) {
+    List<Destination> live = live(destinations);
+    for (Destination d : live) {
+      try {
+        d.archive = d.store.createArchive(id);
+        d.manifest = d.store.createManifest(id);
+      } catch (IOException e) {
+        d.fail(message(e));
+      }
+    }
+    if (!cache.failed()) {
+      try {
+        cache.manifest = cache.store.createManifest(id);
+      } catch (IOException e) {
+        cache.fail(message(e));
+      }
+    }
+    List<Destination> manifestBranches = new ArrayList<>(live);
+    manifestBranches.add(cache);
+    FanOut archiveOut = new FanOut(live, d -> d.archive);
+    FanOut manifestOut = new FanOut(manifestBranches, d -> d.manifest);
+    try (ParentCursor cursor =
+            parent == null ? ParentCursor.none() : new ParentCursor(parent.openManifest());
+        ArchiveWriter archive = new ArchiveWriter(archiveOut, agent.compressionLevel(), threads);
+        ManifestWriter manifest = new ManifestWriter(manifestOut, agent.compressionLevel())) {
+      archiveOut.flush(); // fails at once when no target could start the run
+      RestorePoint base = parent == null ? null : parent.point();
       manifest.header(
           new ManifestHeader(
               id.toString(),
               job.name(),
               id.level().word(),
-              parent == null ? null : parent.run(),
+              base == null ? null : base.run(),
               agent.name(),
               host(),
               started,
@@ -201,16 +305,21 @@ public final class BackupEngine {
               source.paths().stream().map(Path::toString).toList()));
       BackupRun run = new BackupRun(id.toString(), archive, manifest, listener, progress);
       run.execute(new SourceWalker(source.paths(), new Excludes(source.exclude())), cursor);
-      long deleted = run.deleted;
       ArchiveDigest digest = run.digest;
       log.info("{}: tree walked, {} entries, archive of {} bytes", id, run.entries, digest.size());
-      archiveUpload.commit();
+      for (Destination d : live(live)) {
+        try {
+          d.archive.commit();
+        } catch (IOException e) {
+          d.fail(message(e));
+        }
+      }
       Instant ended = clock.instant();
       manifest.finish(
           new ManifestFooter(
               id.toString(),
               id.level().word(),
-              parent == null ? null : parent.run(),
+              base == null ? null : base.run(),
               started,
               ended,
               run.entries,
@@ -219,39 +328,126 @@ public final class BackupEngine {
               run.newFiles,
               run.changedFiles,
               run.unchangedFiles,
-              deleted,
+              run.deleted,
               run.bytesRead,
               run.problems.changedCount(),
               run.problems.unreadableCount(),
               run.problems.skippedCount(),
-              store.archiveName(id),
+              id + JobStore.ARCHIVE_SUFFIX,
               digest.size(),
               digest.sha256(),
               run.needs()));
-      manifestUpload.commit();
+      commitManifests(live, cache, id);
       log.info("{}: manifest stored, run complete", id);
-      long stored =
-          digest.size() + store.target().stat(store.manifestKey(id)).map(o -> o.size()).orElse(0L);
+      pruneCache(cache, destinations, id);
+      List<TargetResult> results = targetResults(destinations);
+      boolean allStored = results.stream().allMatch(TargetResult::stored);
+      Outcome outcome =
+          !allStored
+              ? Outcome.FAILED
+              : run.problems.unreadableCount() > 0 ? Outcome.PARTIAL : Outcome.SUCCESS;
       return new BackupResult(
           job.name(),
-          store.target().name(),
+          String.join(",", job.targets()),
           id.toString(),
           id.level().word(),
-          run.problems.unreadableCount() > 0 ? Outcome.PARTIAL : Outcome.SUCCESS,
-          null,
+          outcome,
+          allStored ? null : notStored(results),
           run.newFiles,
           run.changedFiles,
           run.unchangedFiles,
-          deleted,
+          run.deleted,
           run.entries,
           run.bytesRead,
-          stored,
+          digest.size() + manifestOut.bytes(),
           Duration.between(started, ended),
           run.problems.unreadableCount(),
           run.problems.unreadable(),
           run.problems.changed(),
-          run.problems.skipped());
+          run.problems.skipped(),
+          results);
     }
+  }
+
+  /** Commits the manifests (the run's commit point) where the archive was committed. */
+  private static void commitManifests(List<Destination> live, Destination cache, RunId id)
+      throws IOException {
+    boolean any = false;
+    for (Destination d : live(live)) {
+      try {
+        d.manifest.commit();
+        d.stored = storedBytes(d, id);
+        any = true;
+      } catch (IOException e) {
+        d.fail(message(e));
+      }
+    }
+    if (!any) {
+      throw new IOException(
+          "the run could not be stored on any target: "
+              + live.stream()
+                  .map(d -> d.name + ": " + d.failure())
+                  .collect(Collectors.joining("; ")));
+    }
+    if (!cache.failed()) {
+      try {
+        cache.manifest.commit();
+      } catch (IOException e) {
+        cache.fail(message(e));
+      }
+    }
+  }
+
+  private static long storedBytes(Destination d, RunId id) {
+    try {
+      long manifest = d.store.target().stat(d.store.manifestKey(id)).map(o -> o.size()).orElse(0L);
+      long archive =
+          d.store
+              .target()
+              .stat(d.store.prefix() + d.store.archiveName(id))
+              .map(o -> o.size())
+              .orElse(0L);
+      return manifest + archive;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Forgets cached manifests of runs that no target holds any more, when every target could be
+   * listed (so that a target that is only down does not lose its chain's parent).
+   */
+  private static void pruneCache(Destination cache, List<Destination> destinations, RunId id) {
+    if (cache.failed() || destinations.stream().anyMatch(Destination::failed)) {
+      return;
+    }
+    java.util.Set<String> held = new java.util.HashSet<>();
+    held.add(id.toString());
+    for (Destination d : destinations) {
+      d.points.forEach(p -> held.add(p.run()));
+    }
+    for (RestorePoint p : cache.points) {
+      if (!held.contains(p.run())) {
+        try {
+          cache.target.delete(p.manifestKey());
+        } catch (IOException e) {
+          log.debug("pruning the manifest cache", e);
+        }
+      }
+    }
+  }
+
+  private static List<TargetResult> targetResults(List<Destination> destinations) {
+    return destinations.stream()
+        .map(d -> new TargetResult(d.name, !d.failed(), d.failure(), d.failed() ? 0 : d.stored))
+        .toList();
+  }
+
+  private static String notStored(List<TargetResult> results) {
+    return results.stream()
+        .filter(r -> !r.stored())
+        .map(r -> "not stored on " + r.target() + ": " + r.error())
+        .collect(Collectors.joining("; "));
   }
 
   private static void checkSource(SourceConfig source) throws IOException {
@@ -266,7 +462,16 @@ public final class BackupEngine {
   }
 
   private BackupResult failed(
-      JobConfig job, String run, Map<String, String> env, String error, Instant started) {
+      JobConfig job,
+      String run,
+      Map<String, String> env,
+      String error,
+      Instant started,
+      List<Destination> destinations) {
+    List<TargetResult> results =
+        destinations.stream()
+            .map(d -> new TargetResult(d.name, false, d.failed() ? d.failure() : error, 0))
+            .toList();
     return new BackupResult(
         job.name(),
         String.join(",", job.targets()),
@@ -285,7 +490,8 @@ public final class BackupEngine {
         0,
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        results);
   }
 
   private static void postHooks(
@@ -297,6 +503,18 @@ public final class BackupEngine {
     post.put("CONTINUO_FILES_NEW", Long.toString(result.newFiles()));
     post.put("CONTINUO_FILES_CHANGED", Long.toString(result.changedFiles()));
     post.put("CONTINUO_FILES_UNREADABLE", Long.toString(result.unreadableCount()));
+    post.put(
+        "CONTINUO_TARGETS_STORED",
+        result.targets().stream()
+            .filter(TargetResult::stored)
+            .map(TargetResult::target)
+            .collect(Collectors.joining(",")));
+    post.put(
+        "CONTINUO_TARGETS_FAILED",
+        result.targets().stream()
+            .filter(t -> !t.stored())
+            .map(TargetResult::target)
+            .collect(Collectors.joining(",")));
     for (String command : job.hooks().post()) {
       try {
         HookRunner.run("post", command, post, job.hooks().timeout(), listener);
@@ -306,7 +524,7 @@ public final class BackupEngine {
     }
   }
 
-  static String message(IOException e) {
+  static String message(Exception e) {
     String m = e.getMessage();
     if (e instanceof java.nio.file.AccessDeniedException a) {
       return "permission denied: " + a.getFile();

@@ -7,7 +7,7 @@ import java.util.List;
  * What one run did.
  *
  * @param job the job
- * @param target the target's name
+ * @param target the targets' names, separated by commas
  * @param run the run id, or null when the run never started (a pre-hook failed)
  * @param level "full" or "incremental"
  * @param outcome success, partial or failed
@@ -18,12 +18,13 @@ import java.util.List;
  * @param deleted parent files gone
  * @param entries entries in the tree
  * @param bytesRead content bytes read
- * @param archiveBytes bytes stored on the target (archive and manifest)
+ * @param archiveBytes bytes of the archive and manifest, as written before any encryption
  * @param duration wall time
  * @param unreadableCount entries that could not be read
  * @param unreadable the first of them, with the reason
  * @param changedWhileRead the first paths that changed while read
  * @param skipped the first special files left out
+ * @param targets the result on each target, in the job's order
  */
 public record BackupResult(
     String job,
@@ -43,4 +44,5 @@ public record BackupResult(
     long unreadableCount,
     List<String> unreadable,
     List<String> changedWhileRead,
-    List<String> skipped) {}
+    List<String> skipped,
+    List<TargetResult> targets) {}

@@ -9,6 +9,7 @@ import it.continuo.manifest.ManifestFooter;
 import it.continuo.manifest.ManifestFooters;
 import it.continuo.manifest.ManifestReader;
 import it.continuo.manifest.ManifestTrailer;
+import it.continuo.storage.KeyRequiredException;
 import it.continuo.storage.ObjectInfo;
 import it.continuo.storage.Target;
 import it.continuo.storage.Upload;
@@ -30,6 +31,9 @@ public final class JobStore {
   public static final String ARCHIVE_SUFFIX = ".tar.zst";
   public static final String MANIFEST_SUFFIX = ".manifest.jsonl.zst";
   public static final String VERIFY_SUFFIX = ".verify.json";
+
+  /** Why a run of an encrypted target cannot be read without the private key. */
+  public static final String SEALED = "encrypted: its contents need the private key";
 
   /** Loaded on first use: most commands never read or write a verification record. */
   private static final class Json {
@@ -96,6 +100,7 @@ public final class JobStore {
       }
       ManifestFooter footer = null;
       String damage = null;
+      boolean sealed = false;
       try {
         footer = readFooter(o);
         if (!footer.run().equals(id.get().toString())) {
@@ -104,11 +109,20 @@ public final class JobStore {
         }
       } catch (ManifestException e) {
         damage = e.getMessage();
+      } catch (KeyRequiredException e) {
+        damage = SEALED;
+        sealed = true;
       }
       ObjectInfo v = verifications.get(id.get().toString());
       points.add(
           new RestorePoint(
-              id.get(), o.key(), o.size(), footer, damage, v == null ? null : readVerification(v)));
+              id.get(),
+              o.key(),
+              o.size(),
+              footer,
+              damage,
+              v == null || sealed ? null : readVerification(v),
+              sealed));
     }
     points.sort((a, b) -> a.id().compareTo(b.id()));
     return points;

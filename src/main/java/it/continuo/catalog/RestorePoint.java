@@ -11,6 +11,8 @@ import it.continuo.manifest.ManifestFooter;
  * @param footer what the manifest's footer says, null when it cannot be read
  * @param damage why the run cannot be used, null when its footer reads
  * @param verification the last verification, or null
+ * @param sealed the manifest is encrypted and no private key was given: the run is there, but what
+ *     it holds is unknown (damage says so)
  */
 public record RestorePoint(
     RunId id,
@@ -18,7 +20,8 @@ public record RestorePoint(
     long manifestSize,
     ManifestFooter footer,
     String damage,
-    Verification verification) {
+    Verification verification,
+    boolean sealed) {
 
   public boolean usable() {
     return damage == null;

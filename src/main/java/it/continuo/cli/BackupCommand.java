@@ -72,7 +72,8 @@ final class BackupCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter out, PrintWriter err, BackupResult r) {
-    if (r.error() != null) {
+    boolean storedSomewhere = r.targets().stream().anyMatch(t -> t.stored());
+    if (!storedSomewhere) {
       err.println("continuo: backup " + r.job() + " to " + r.target() + " failed: " + r.error());
       return;
     }
@@ -100,6 +101,20 @@ final class BackupCommand implements Callable<Integer> {
             + " in "
             + Format.duration(r.duration())
             + (r.outcome() == it.continuo.backup.Outcome.PARTIAL ? " (PARTIAL)" : ""));
+    if (r.targets().size() > 1 || r.error() != null) {
+      for (it.continuo.backup.TargetResult t : r.targets()) {
+        out.println(
+            "  "
+                + t.target()
+                + ": "
+                + (t.stored()
+                    ? "stored, " + Format.bytes(t.storedBytes())
+                    : "NOT STORED: " + t.error()));
+      }
+    }
+    if (r.error() != null) {
+      err.println("continuo: backup " + r.job() + " " + r.run() + ": " + r.error());
+    }
     list(out, "could not be read (the run is partial)", r.unreadableCount(), r.unreadable());
     list(
         out,

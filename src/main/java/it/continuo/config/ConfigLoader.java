@@ -382,7 +382,7 @@ public final class ConfigLoader {
         throws ConfigException {
       checkName(name, node);
       Map<String, YamlNode> m =
-          node.map(List.of("source", "target", "full", "incremental", "hooks"));
+          node.map(List.of("source", "target", "targets", "full", "incremental", "hooks"));
       YamlNode sourceNode = node.require(m, "source");
       String source = sourceNode.nonEmptyString();
       if (!sources.containsKey(source)) {

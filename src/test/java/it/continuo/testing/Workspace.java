@@ -34,6 +34,20 @@ public final class Workspace {
     writeConfig("", "");
   }
 
+  private String extraTargets = "";
+  private String jobTargets = "target: nas";
+
+  /**
+   * Adds targets to the configuration ({@code extraTargets}: YAML entries under {@code targets:},
+   * one per line, e.g. {@code cloud: { type: s3, ... }}) and makes the job use {@code names}, in
+   * that order ({@code nas} is the workspace's own). Rewrites the configuration.
+   */
+  public void useTargets(String extraTargets, String... names) throws IOException {
+    this.extraTargets = extraTargets;
+    this.jobTargets = "targets: [" + String.join(", ", names) + "]";
+    writeConfig("", "");
+  }
+
   /** Rewrites the configuration; {@code sourceExtra} and {@code jobExtra} are extra YAML lines. */
   public void writeConfig(String sourceExtra, String jobExtra) throws IOException {
     Files.writeString(
@@ -56,12 +70,15 @@ public final class Workspace {
             + "  nas: { type: local, path: "
             + quote(nas.toString())
             + " }\n"
+            + indent(extraTargets, "  ")
             + "jobs:\n"
             + "  "
             + JOB
             + ":\n"
             + "    source: docs\n"
-            + "    target: nas\n"
+            + "    "
+            + jobTargets
+            + "\n"
             + "    full: \"0 0 22 ? * SUN\"\n"
             + "    incremental: \"0 0 22 ? * MON-SAT\"\n"
             + indent(jobExtra, "    "));
