@@ -114,7 +114,7 @@ public final class DroppingProxy implements AutoCloseable {
     }
   }
 
-  /** Whether the allowance just given ran the armed count out; disarms if so. */
+  /** Whether the allowance just given ran the armed count out; disarms if so (once). */
   private boolean dropNow() {
     synchronized (armLock) {
       if (untilDrop == 0) {
@@ -154,7 +154,7 @@ public final class DroppingProxy implements AutoCloseable {
           out.write(buffer, 0, allowed);
           out.flush();
           bytesUpstream.addAndGet(allowed);
-          if (allowed < n || dropNow()) {
+          if (dropNow()) {
             cut();
             return;
           }
