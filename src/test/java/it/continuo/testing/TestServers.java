@@ -1,6 +1,7 @@
 package it.continuo.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -14,7 +15,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -291,5 +294,54 @@ public final class TestServers {
       queue.addAll(children.getOrDefault(pid, List.of()));
     }
     return found;
+  }
+
+  /**
+   * The sshd process serving the connection whose client end has local port {@code clientPort}, if
+   * there is one: the nearest of {@link #sshdChildren} holding the server end of that TCP
+   * connection (found through {@code /proc/net/tcp}). Killing it cuts exactly that connection.
+   */
+  public Optional<Long> sshdServing(SshHost host, int clientPort) throws IOException {
+    Optional<String> inode = serverSocketInode(host, clientPort);
+    if (inode.isEmpty()) {
+      return Optional.empty();
+    }
+    String link = "socket:[" + inode.get() + "]";
+    for (long pid : sshdChildren(host)) {
+      try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
+        for (Path fd : fds) {
+          try {
+            if (Files.readSymbolicLink(fd).toString().equals(link)) {
+              return Optional.of(pid);
+            }
+          } catch (IOException e) {
+            // the descriptor closed while we looked
+          }
+        }
+      } catch (IOException e) {
+        // the process ended while we looked
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The inode of the socket with local address host:port and remote port clientPort. */
+  private static Optional<String> serverSocketInode(SshHost host, int clientPort)
+      throws IOException {
+    byte[] address = InetAddress.getByName(host.host()).getAddress();
+    // /proc/net/tcp writes an IPv4 address as one 32-bit word in host (little-endian) order
+    String local =
+        String.format(
+                "%02X%02X%02X%02X:%04X",
+                address[3], address[2], address[1], address[0], host.port())
+            .toUpperCase(Locale.ROOT);
+    String remotePort = String.format(":%04X", clientPort);
+    for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
+      String[] fields = line.strip().split("\\s+");
+      if (fields.length > 9 && fields[1].equals(local) && fields[2].endsWith(remotePort)) {
+        return Optional.of(fields[9]);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -9,21 +9,24 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
+import com.jcraft.jsch.SocketFactory;
 import it.continuo.testing.TestServers.SshHost;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,8 +50,8 @@ class TestServersIT {
 
   private static TestServers servers;
 
-  @BeforeAll
-  static void servers() {
+  @BeforeEach
+  void servers() {
     servers = TestServers.require();
   }
 
@@ -204,24 +207,33 @@ class TestServersIT {
     }
 
     @Test
-    @DisplayName("lists the sshd serving a session among sshdChildren; killing it cuts the session")
-    void sshdChildren() throws Exception {
+    @DisplayName(
+        "names the sshd serving a session, among its children; killing it cuts the session")
+    void sshdServing() throws Exception {
       SshHost primary = servers.primary();
-      List<Long> before = servers.sshdChildren(primary);
       Session session = session(primary, servers.sshKey(), servers.knownHosts());
+      List<Socket> sockets = new ArrayList<>();
+      session.setSocketFactory(recordingInto(sockets));
       try {
         session.connect(TIMEOUT_MILLIS);
         assertThat(exec(session, "echo ok")).isEqualTo("ok\n");
-        List<Long> mine = new ArrayList<>(servers.sshdChildren(primary));
-        mine.removeAll(before);
-        assertThat(mine).isNotEmpty();
+        Optional<Long> serving = servers.sshdServing(primary, sockets.get(0).getLocalPort());
 
-        ProcessHandle.of(mine.get(0)).ifPresent(ProcessHandle::destroyForcibly);
+        assertThat(serving).isPresent();
+        assertThat(servers.sshdChildren(primary)).contains(serving.get());
+        assertThat(servers.sshdChildren(servers.secondary())).doesNotContain(serving.get());
 
+        ProcessHandle.of(serving.get()).ifPresent(ProcessHandle::destroyForcibly);
         assertThat(disconnectedWithin(session, 5000)).isTrue();
       } finally {
         session.disconnect();
       }
+    }
+
+    @Test
+    @DisplayName("names no sshd for a port that no connection of its uses")
+    void sshdServingNone() throws Exception {
+      assertThat(servers.sshdServing(servers.primary(), 1)).isEmpty();
     }
   }
 
@@ -396,6 +408,28 @@ class TestServersIT {
     } catch (java.nio.file.NoSuchFileException e) {
       return false;
     }
+  }
+
+  /** Plain sockets, as JSch makes by default, each recorded so a test can learn its port. */
+  private static SocketFactory recordingInto(List<Socket> sockets) {
+    return new SocketFactory() {
+      @Override
+      public Socket createSocket(String host, int port) throws IOException {
+        Socket socket = new Socket(host, port);
+        sockets.add(socket);
+        return socket;
+      }
+
+      @Override
+      public InputStream getInputStream(Socket socket) throws IOException {
+        return socket.getInputStream();
+      }
+
+      @Override
+      public OutputStream getOutputStream(Socket socket) throws IOException {
+        return socket.getOutputStream();
+      }
+    };
   }
 
   private static byte[] randomBytes(int n) {
