@@ -232,7 +232,8 @@ public final class ConfigLoader {
     }
 
     private static final List<String> OPTION_KEYS =
-        List.of("encryptTo", "bandwidth", "retries", "retryDelay");
+        List.of(
+            "encryptTo", "bandwidth", "retries", "retryDelay", "decryptKey", "decryptPassphrase");
 
     private TargetConfig target(String name, YamlNode node) throws ConfigException {
       Map<String, YamlNode> m = node.map();
@@ -266,7 +267,9 @@ public final class ConfigLoader {
           encryptTo,
           YamlNode.optional(m, "bandwidth", YamlNode::bandwidth).orElse(d.bandwidth()),
           YamlNode.optional(m, "retries", n -> n.integer(0, 100)).orElse(d.retries()),
-          YamlNode.optional(m, "retryDelay", YamlNode::duration).orElse(d.retryDelay()));
+          YamlNode.optional(m, "retryDelay", YamlNode::duration).orElse(d.retryDelay()),
+          YamlNode.optional(m, "decryptKey", n -> n.path(true)).orElse(null),
+          YamlNode.optional(m, "decryptPassphrase", YamlNode::secret).orElse(null));
     }
 
     private SftpTargetConfig sftp(String name, YamlNode node, Map<String, YamlNode> m)
