@@ -8,4 +8,15 @@ public class KeyRequiredException extends TargetException {
   public KeyRequiredException(String message) {
     super(Kind.PERMANENT, message);
   }
+
+  /** For {@code key} on {@code target}, saying how to give the key. */
+  public KeyRequiredException(String target, String key) {
+    this(
+        "the objects on target "
+            + target
+            + " are encrypted ("
+            + key
+            + "); give the private key to read them (--key FILE, or decryptKey in the"
+            + " configuration)");
+  }
 }

@@ -4,6 +4,7 @@ import it.continuo.crypto.DecryptionKey;
 import it.continuo.crypto.EncryptionKey;
 import it.continuo.crypto.OpenPgpDecryptor;
 import it.continuo.crypto.OpenPgpEncryptor;
+import it.continuo.storage.KeyRequiredException;
 import it.continuo.storage.Keys;
 import it.continuo.storage.ObjectInfo;
 import it.continuo.storage.ObjectNotFoundException;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import it.continuo.crypto.DecryptionException;
 import it.continuo.crypto.DecryptionKey;
 import it.continuo.crypto.EncryptionKey;
+import it.continuo.storage.KeyRequiredException;
 import it.continuo.storage.ObjectInfo;
 import it.continuo.storage.Target;
 import it.continuo.storage.TargetException;
