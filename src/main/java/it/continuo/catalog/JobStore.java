@@ -44,6 +44,9 @@ public final class JobStore {
             .enable(SerializationFeature.INDENT_OUTPUT);
   }
 
+  /** The most bytes of a manifest's end kept when its footer is found by reading it whole. */
+  private static final int FOOTER_TAIL = 1 << 20;
+
   private final Target target;
   private final String prefix;
 
@@ -133,6 +136,9 @@ public final class JobStore {
   }
 
   private ManifestFooter readFooter(ObjectInfo manifest) throws IOException {
+    if (!target.sizesAreExact()) {
+      return readFooterStreaming(manifest.key());
+    }
     long size = manifest.size();
     if (size < ManifestTrailer.SIZE + 1) {
       throw new ManifestException("manifest has no footer (" + size + " bytes)");
@@ -141,6 +147,41 @@ public final class JobStore {
     long offset = ManifestTrailer.footerOffset(trailer, size);
     byte[] frame = readRange(manifest.key(), offset, size - ManifestTrailer.SIZE - offset);
     return ManifestFooters.parse(frame);
+  }
+
+  /**
+   * Reads the footer of a manifest whose size is not known exactly (it is stored encrypted): the
+   * whole manifest is read, keeping only its tail.
+   */
+  private ManifestFooter readFooterStreaming(String key) throws IOException {
+    byte[] tail = new byte[FOOTER_TAIL];
+    long size = 0;
+    try (InputStream in = target.open(key)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        if (n >= tail.length) {
+          System.arraycopy(buf, n - tail.length, tail, 0, tail.length);
+        } else {
+          System.arraycopy(tail, n, tail, 0, tail.length - n);
+          System.arraycopy(buf, 0, tail, tail.length - n, n);
+        }
+        size += n;
+      }
+    }
+    if (size < ManifestTrailer.SIZE + 1) {
+      throw new ManifestException("manifest has no footer (" + size + " bytes)");
+    }
+    int kept = (int) Math.min(size, tail.length);
+    byte[] last = java.util.Arrays.copyOfRange(tail, tail.length - kept, tail.length);
+    long offset =
+        ManifestTrailer.footerOffset(
+            java.util.Arrays.copyOfRange(last, kept - ManifestTrailer.SIZE, kept), size);
+    long start = offset - (size - kept);
+    if (start < 0) {
+      throw new ManifestException("manifest footer is larger than " + FOOTER_TAIL + " bytes");
+    }
+    return ManifestFooters.parse(
+        java.util.Arrays.copyOfRange(last, (int) start, kept - ManifestTrailer.SIZE));
   }
 
   private byte[] readRange(String key, long offset, long length) throws IOException {
@@ -199,7 +240,8 @@ public final class JobStore {
 
   /**
    * Deletes what interrupted runs left: temporary uploads, and archives or verification records of
-   * runs that have no manifest. Call only while holding the job's lock.
+   * runs that have no manifest. Objects it does not recognise (such as encrypted ones seen without
+   * the encryption wrapper) are never touched. Call only while holding the job's lock.
    *
    * @return the keys deleted
    */
@@ -217,7 +259,11 @@ public final class JobStore {
       String name = o.name();
       int dash = name.indexOf('.');
       String run = dash < 0 ? name : name.substring(0, dash);
-      if (RunId.parse(run).isPresent() && !committed.contains(run)) {
+      boolean ours =
+          name.endsWith(ARCHIVE_SUFFIX)
+              || name.endsWith(MANIFEST_SUFFIX)
+              || name.endsWith(VERIFY_SUFFIX);
+      if (ours && RunId.parse(run).isPresent() && !committed.contains(run)) {
         target.delete(o.key());
         removed.add(o.key());
       }

@@ -54,6 +54,8 @@ final class ListCommand implements Callable<Integer> {
       description = "Which of the job's targets (default: the first it lists).")
   String target;
 
+  @picocli.CommandLine.Mixin KeyOptions keys = new KeyOptions();
+
   @Option(names = "--json", description = "Print as JSON (one object per line with --files).")
   boolean json;
 
@@ -82,7 +84,7 @@ final class ListCommand implements Callable<Integer> {
       throw new UsageException(
           "--run and PATH go with --files (list JOB --run RUN --files [PATH...])");
     }
-    try (JobTarget jt = JobTarget.open(config, jobName, target)) {
+    try (JobTarget jt = JobTarget.open(config, jobName, target, keys)) {
       List<RestorePoint> points = files ? jt.points() : jt.store.withVerifications();
       return files ? files(jt, points) : points(points, config.agent().timezone());
     }
@@ -103,6 +105,12 @@ final class ListCommand implements Callable<Integer> {
         "%-20s %-11s %-19s %9s %10s %10s %9s  %s%n",
         "RUN", "LEVEL", "STARTED", "FILES", "SIZE", "STORED", "DURATION", "VERIFIED");
     for (PointView v : views) {
+      if (it.continuo.catalog.JobStore.SEALED.equals(v.damage())) {
+        out.printf(
+            "%-20s %-11s %-19s encrypted (--key FILE shows what it holds)%n",
+            v.run(), v.level(), Format.time(v.start(), zone));
+        continue;
+      }
       if (v.damage() != null) {
         out.printf(
             "%-20s %-11s %-19s DAMAGED: %s%n",

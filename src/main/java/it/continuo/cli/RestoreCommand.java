@@ -76,6 +76,8 @@ final class RestoreCommand implements Callable<Integer> {
       description = "Which of the job's targets (default: the first it lists).")
   String target;
 
+  @picocli.CommandLine.Mixin KeyOptions keys = new KeyOptions();
+
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
@@ -84,7 +86,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = root.loadConfig();
-    try (JobTarget jt = JobTarget.open(config, jobName, target)) {
+    try (JobTarget jt = JobTarget.open(config, jobName, target, keys)) {
       List<RestorePoint> points = jt.points();
       RestorePoint point;
       if (which != null && which.run != null) {

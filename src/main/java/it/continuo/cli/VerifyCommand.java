@@ -48,6 +48,8 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Which of the job's targets (default: the first it lists).")
   String target;
 
+  @picocli.CommandLine.Mixin KeyOptions keys = new KeyOptions();
+
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
@@ -56,8 +58,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = root.loadConfig();
-    try (JobTarget jt = JobTarget.open(config, jobName, target)) {
-      List<RestorePoint> points = jt.store.withVerifications();
+    try (JobTarget jt = JobTarget.open(config, jobName, target, keys)) {
+      List<RestorePoint> points = jt.withVerifications();
       List<RestorePoint> runs;
       if (which != null && which.run != null) {
         runs = List.of(jt.store.point(points, which.run));

@@ -38,6 +38,15 @@ public interface Target extends Closeable {
 
   InputStream open(String key) throws IOException;
 
+  /**
+   * Whether {@link #stat} and {@link #list} give the size of the bytes written, so that ranges can
+   * be counted back from the end. False when they give what is stored instead (an encrypting
+   * target's ciphertext); ranges are always in written bytes.
+   */
+  default boolean sizesAreExact() {
+    return true;
+  }
+
   InputStream openRange(String key, long offset, long length) throws IOException;
 
   Optional<ObjectInfo> stat(String key) throws IOException;

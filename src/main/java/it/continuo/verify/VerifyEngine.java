@@ -223,7 +223,11 @@ public final class VerifyEngine {
         return;
       }
       Optional<ObjectInfo> archive = store.archiveObject(target);
-      if (archive.isEmpty() || archive.get().size() != target.footer().archiveSize()) {
+      boolean sizeWrong =
+          archive.isPresent()
+              && store.target().sizesAreExact()
+              && archive.get().size() != target.footer().archiveSize();
+      if (archive.isEmpty() || sizeWrong) {
         String why =
             archive.isEmpty()
                 ? "the archive of run " + other + " is missing"

@@ -48,12 +48,13 @@ public final class EncryptingTarget implements Target {
 
   /**
    * @param inner where the ciphertext goes
-   * @param encryptTo the public key new objects are encrypted to
+   * @param encryptTo the public key new objects are encrypted to, or null to store new objects in
+   *     the clear (encryption was turned off, but older objects are still encrypted)
    * @param decryptKey the private key to read encrypted objects with, or null when only backing up
    */
   public EncryptingTarget(Target inner, EncryptionKey encryptTo, DecryptionKey decryptKey) {
     this.inner = inner;
-    this.encryptor = new OpenPgpEncryptor(encryptTo);
+    this.encryptor = encryptTo == null ? null : new OpenPgpEncryptor(encryptTo);
     this.decryptor = decryptKey == null ? null : new OpenPgpDecryptor(decryptKey);
   }
 
@@ -64,7 +65,14 @@ public final class EncryptingTarget implements Target {
 
   @Override
   public String location() {
-    return inner.location() + ", encrypted to " + encryptor.recipient();
+    return inner.location()
+        + (encryptor == null ? ", not encrypting" : ", encrypted to " + encryptor.recipient());
+  }
+
+  /** Sizes are ciphertext sizes: a little more than the bytes written. */
+  @Override
+  public boolean sizesAreExact() {
+    return false;
   }
 
   @Override
@@ -148,6 +156,9 @@ public final class EncryptingTarget implements Target {
   @Override
   public Upload create(String key) throws IOException {
     Keys.check(key);
+    if (encryptor == null) {
+      return inner.create(key);
+    }
     Upload stored = inner.create(key + SUFFIX);
     try {
       return new EncryptingUpload(key, stored, encryptor.encrypt(stored));
