@@ -1,6 +1,7 @@
 package it.continuo.storage;
 
 import it.continuo.config.LocalTargetConfig;
+import it.continuo.config.SftpTargetConfig;
 import it.continuo.config.TargetConfig;
 import it.continuo.config.TargetOptions;
 import it.continuo.crypto.DecryptionKey;
@@ -8,6 +9,7 @@ import it.continuo.crypto.EncryptionKey;
 import it.continuo.crypto.KeyFileException;
 import it.continuo.storage.crypt.EncryptingTarget;
 import it.continuo.storage.local.LocalTarget;
+import it.continuo.storage.sftp.SftpTarget;
 import it.continuo.storage.wrap.Backoff;
 import it.continuo.storage.wrap.RetryingTarget;
 import it.continuo.storage.wrap.ThrottledTarget;
@@ -66,6 +68,9 @@ public final class Targets {
   public static Target raw(TargetConfig config) throws IOException {
     if (config instanceof LocalTargetConfig local) {
       return new LocalTarget(local.name(), local.path());
+    }
+    if (config instanceof SftpTargetConfig sftp) {
+      return new SftpTarget(sftp);
     }
     throw new IllegalArgumentException("no implementation for target type " + config.type());
   }
