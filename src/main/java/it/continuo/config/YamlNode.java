@@ -289,7 +289,7 @@ final class YamlNode {
   }
 
   private static final Pattern RATE =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)(bit|b|B)(?:/s|ps)?");
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kKmMgG]?)(bit|b|B)(?:/s|ps)?");
 
   /** Bandwidths in bits per second: 2Mbit, 500kbit, 8Mbit/s, or bytes: 1MB/s. */
   long bandwidth() throws ConfigException {

@@ -15,24 +15,57 @@ public final class RemoteTargets {
 
   /** {@code NAME: { type: sftp, ... }} for a new directory on the secondary host. */
   public static String sftp(TestServers servers, String name, String extra) throws IOException {
-    Path dir = Files.createDirectories(servers.sftpRoot().resolve("e2e-" + UUID.randomUUID()));
     TestServers.SshHost host = servers.secondary();
+    return sftp(servers, name, host.port(), servers.knownHostsHashed(), extra);
+  }
+
+  /**
+   * Like {@link #sftp(TestServers, String, String)}, reached through a proxy on 127.0.0.1:{@code
+   * port} (a {@link DroppingProxy}): the known_hosts file written to {@code dir} gives that address
+   * the secondary host's keys.
+   */
+  public static String sftpVia(TestServers servers, String name, int port, Path dir, String extra)
+      throws IOException {
+    String hostKeys = "[" + servers.secondary().host() + "]:" + servers.secondary().port() + " ";
+    StringBuilder knownHosts = new StringBuilder();
+    for (String line : Files.readAllLines(servers.knownHosts())) {
+      if (line.startsWith(hostKeys)) {
+        knownHosts.append("[127.0.0.1]:").append(port).append(' ');
+        knownHosts.append(line.substring(hostKeys.length())).append('\n');
+      }
+    }
+    Path file = dir.resolve(name + ".known_hosts");
+    Files.writeString(file, knownHosts);
+    return sftp(servers, name, port, file, extra)
+        .replace("host: " + servers.secondary().host(), "host: 127.0.0.1");
+  }
+
+  private static String sftp(
+      TestServers servers, String name, int port, Path knownHosts, String extra)
+      throws IOException {
+    Path dir = Files.createDirectories(servers.sftpRoot().resolve("e2e-" + UUID.randomUUID()));
     return name
         + ": { type: sftp, host: "
-        + host.host()
+        + servers.secondary().host()
         + ", port: "
-        + host.port()
+        + port
         + ", user: "
         + servers.sshUser()
         + ", key: \""
         + servers.sshKey()
         + "\", knownHosts: \""
-        + servers.knownHostsHashed()
+        + knownHosts
         + "\", path: \""
         + dir
         + "\""
         + extra
         + " }";
+  }
+
+  /** The directory of an SFTP entry made here, on this machine's disk. */
+  public static Path sftpDir(String entry) {
+    int at = entry.indexOf("path: \"") + 7;
+    return Path.of(entry.substring(at, entry.indexOf('"', at)));
   }
 
   /**
