@@ -171,7 +171,9 @@ final class SftpUpload extends Upload {
       channel.disconnect();
     } catch (IOException | SftpException e) {
       TargetException failure = failure(e);
-      abort();
+      if (failure.kind() != Kind.TRANSIENT) {
+        abort();
+      } // else the temporary file stays for a resumed upload (closing this one removes it)
       throw failure;
     }
   }
