@@ -10,7 +10,7 @@
 
 TSV rows (tab separated, no header):
   section op tool rep rc wall user sys maxrss_kb out_bytes aux
-where aux is "key=value;key=value" (may be empty) and section is "compare" or "memory".
+where aux is "key=value;key=value" (may be empty) and section is "compare", "memory" or "targets".
 """
 import math
 import os
@@ -277,6 +277,49 @@ def memory_section(rows, lines):
             a.get("gcs", "—"), a.get("fullgcs", "—"), a.get("entries", "—"), fmt(r.out_mb, 1)))
 
 
+def targets_section(rows, lines):
+    lines += [
+        "| target | median wall s | median CPU s | peak RSS MB (median / max) | target/local (wall) | "
+        "limit | |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    stats = {}
+    for tool in ("local", "sftp", "s3"):
+        rs = [r for r in rows if r.tool == tool]
+        ok = [r for r in rs if r.rc == 0]
+        stats[tool] = {"n": len(rs), "ok": len(ok), "wall": med([r.wall for r in ok]),
+                       "cpu": med([r.cpu for r in ok]), "rss": med([r.rss_mb for r in ok]),
+                       "rss_max": max([r.rss_mb for r in ok], default=math.nan),
+                       "walls": [r.wall if r.rc == 0 else None for r in sorted(rs, key=lambda r: r.rep)]}
+    local = stats["local"]["wall"]
+    for tool, label in (("local", "local directory"), ("sftp", "SFTP (sshd on loopback)"),
+                        ("s3", "S3 (S3Proxy on loopback)")):
+        s = stats[tool]
+        if s["n"] == 0:
+            continue
+        failed = "" if s["ok"] == s["n"] else " (%d/%d failed)" % (s["n"] - s["ok"], s["n"])
+        r = ratio(s["wall"], local) if tool != "local" else math.nan
+        verdict = ""
+        limit = ""
+        if tool != "local":
+            limit = "≤ 1.30"
+            if not math.isnan(r):
+                verdict = "within limit" if r <= 1.3 else "**OVER LIMIT**"
+        if tool == "s3":
+            limit += "; RSS < 400 MB"
+            if not math.isnan(s["rss_max"]):
+                verdict += "; RSS " + ("under 400 MB" if s["rss_max"] < 400 else "**OVER 400 MB**")
+        lines.append("| %s%s | %s | %s | %s / %s | %s | %s | %s |" % (
+            label, failed, fmt(s["wall"]), fmt(s["cpu"]), fmt(s["rss"], 0), fmt(s["rss_max"], 0),
+            fmt(r) if tool != "local" else "", limit, verdict))
+    lines += ["", "Wall time of every repetition (s), in run order:", "",
+              "| target | wall s per repetition |", "|---|---|"]
+    for tool in ("local", "sftp", "s3"):
+        if stats[tool]["n"]:
+            lines.append("| %s | %s |" % (tool, " ".join(
+                "FAIL" if w is None else fmt(w) for w in stats[tool]["walls"])))
+
+
 def report(tsv, meta_path, out_path, errors_path=None):
     rows = []
     with open(tsv, encoding="utf-8") as f:
@@ -297,6 +340,10 @@ def report(tsv, meta_path, out_path, errors_path=None):
     if memory:
         lines += ["", "## Memory (bounded heap)", ""]
         memory_section(memory, lines)
+    targets = [r for r in rows if r.section == "targets"]
+    if targets:
+        lines += ["", "## Remote targets: full backup, each against a local directory", ""]
+        targets_section(targets, lines)
     notes = [v for k, v in meta if k == "note"]
     if notes:
         lines += ["", "Notes:", ""] + ["- " + n for n in notes]
