@@ -263,6 +263,13 @@ public final class ConfigLoader {
       if (encryptTo != null && !Files.isReadable(encryptTo)) {
         throw m.get("encryptTo").error("cannot read the public key file " + encryptTo);
       }
+      if (encryptTo != null) {
+        try {
+          it.continuo.crypto.EncryptionKey.load(encryptTo);
+        } catch (it.continuo.crypto.KeyFileException e) {
+          throw m.get("encryptTo").error(e.getMessage());
+        }
+      }
       return new TargetOptions(
           encryptTo,
           YamlNode.optional(m, "bandwidth", YamlNode::bandwidth).orElse(d.bandwidth()),

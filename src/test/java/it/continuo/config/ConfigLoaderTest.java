@@ -168,6 +168,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("encryptTo that is not an OpenPGP public key, and a bandwidth without unit")
+    void badTargetOptions() throws Exception {
+      Files.writeString(dir.resolve("not-a-key.asc"), "hello\n");
+      assertThat(error(VALID.replace("/mnt/nas", "/mnt/nas, encryptTo: not-a-key.asc")))
+          .startsWith("targets.nas.encryptTo: key file")
+          .contains("not-a-key.asc")
+          .contains("line ");
+      assertThat(error(VALID.replace("/mnt/nas", "/mnt/nas, bandwidth: 2")))
+          .startsWith("targets.nas.bandwidth: expected a bandwidth such as 2Mbit");
+    }
+
+    @Test
     void missingEnvironmentVariable() {
       assertThat(error(VALID.replace("srv-primario", "${env:NOPE}")))
           .isEqualTo("agent.name: environment variable NOPE is not set (line 2)");
