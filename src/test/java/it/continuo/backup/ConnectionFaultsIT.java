@@ -210,4 +210,93 @@ class ConnectionFaultsIT {
       assertThat(partials(RemoteTargets.sftpDir(entry))).isEmpty();
     }
   }
+
+  @Nested
+  @DisplayName("over S3")
+  class S3 {
+    @Test
+    @DisplayName("S3Proxy stopped and restarted mid-upload: the run resumes its parts and verifies")
+    void restarted() throws Exception {
+      String entry =
+          RemoteTargets.s3(
+              servers, "cloud", tmp, ", bandwidth: 24Mbit, retryDelay: 1s, retries: 6");
+      ws.useTargets(entry, "cloud");
+      Thread restarter = after(1500, servers::restartS3);
+
+      CliResult backup = ws.cli("backup", Workspace.JOB);
+      restarter.join();
+
+      assertThat(backup.exitCode()).as(backup.toString()).isZero();
+      assertThat(RemoteTargets.incompleteS3Uploads(servers, RemoteTargets.s3Prefix(entry)))
+          .isEmpty();
+      assertRestoresAndVerifies("cloud");
+    }
+
+    @Test
+    @DisplayName("a stream dropped after 4 MB is retried: the run completes and verifies")
+    void dropped() throws Exception {
+      java.net.URI endpoint = servers.s3().endpoint();
+      try (DroppingProxy proxy = new DroppingProxy(endpoint.getHost(), endpoint.getPort())) {
+        String entry =
+            RemoteTargets.s3(servers, "cloud", tmp, ", retryDelay: 200ms")
+                .replace(endpoint.toString(), "http://127.0.0.1:" + proxy.port());
+        ws.useTargets(entry, "cloud");
+        proxy.dropAfter(4 << 20);
+
+        CliResult backup = ws.cli("backup", Workspace.JOB);
+
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        assertThat(proxy.connections()).isGreaterThan(1);
+        assertRestoresAndVerifies("cloud");
+      }
+    }
+
+    @Test
+    @DisplayName("a backup killed mid-upload leaves a multipart upload that the next run aborts")
+    void killedProcess() throws Exception {
+      String entry = RemoteTargets.s3(servers, "cloud", tmp, ", bandwidth: 16Mbit");
+      ws.useTargets(entry, "cloud");
+      String prefix = RemoteTargets.s3Prefix(entry);
+      Process p =
+          ws.process("backup", Workspace.JOB)
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("killed.log").toFile())
+              .start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (RemoteTargets.incompleteS3Uploads(servers, prefix).isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(500);
+      p.destroyForcibly().waitFor();
+      assertThat(RemoteTargets.incompleteS3Uploads(servers, prefix))
+          .as("the killed run left its multipart upload")
+          .isNotEmpty();
+      assertThat(ws.cli("list", Workspace.JOB).out()).contains("no restore points yet");
+
+      CliResult next = ws.cli("backup", Workspace.JOB);
+
+      assertThat(next.exitCode()).as(next.toString()).isZero();
+      assertThat(RemoteTargets.incompleteS3Uploads(servers, prefix)).isEmpty();
+      assertRestoresAndVerifies("cloud");
+    }
+
+    @Test
+    @DisplayName("a wrong secret is refused with a clear message that does not hold the secret")
+    void wrongSecret() throws Exception {
+      String entry = RemoteTargets.s3(servers, "cloud", tmp, "");
+      Files.writeString(tmp.resolve("cloud.secret"), "not-the-secret-at-all\n");
+      ws.useTargets(entry, "cloud");
+
+      CliResult backup = ws.cli("backup", Workspace.JOB);
+
+      assertThat(backup.exitCode()).isEqualTo(1);
+      assertThat(backup.err())
+          .contains("cloud")
+          .contains(servers.s3().bucket())
+          .containsIgnoringCase("secret")
+          .doesNotContain("not-the-secret-at-all")
+          .doesNotContain(servers.s3().secretKey());
+    }
+  }
 }

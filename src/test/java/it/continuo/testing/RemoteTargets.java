@@ -62,6 +62,35 @@ public final class RemoteTargets {
         + " }";
   }
 
+  /** The key prefix of an S3 entry made here. */
+  public static String s3Prefix(String entry) {
+    int at = entry.indexOf("prefix: \"") + 9;
+    return entry.substring(at, entry.indexOf('"', at));
+  }
+
+  /** Keys of the incomplete multipart uploads under {@code prefix}, asked of S3Proxy directly. */
+  public static java.util.List<String> incompleteS3Uploads(TestServers servers, String prefix) {
+    TestServers.S3 s3 = servers.s3();
+    try (software.amazon.awssdk.services.s3.S3Client raw =
+        software.amazon.awssdk.services.s3.S3Client.builder()
+            .endpointOverride(s3.endpoint())
+            .forcePathStyle(true)
+            .region(software.amazon.awssdk.regions.Region.of(s3.region()))
+            .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+            .credentialsProvider(
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                        s3.accessKey(), s3.secretKey())))
+            .build()) {
+      return raw
+          .listMultipartUploadsPaginator(r -> r.bucket(s3.bucket()).prefix(prefix + "/"))
+          .uploads()
+          .stream()
+          .map(software.amazon.awssdk.services.s3.model.MultipartUpload::key)
+          .toList();
+    }
+  }
+
   /** The directory of an SFTP entry made here, on this machine's disk. */
   public static Path sftpDir(String entry) {
     int at = entry.indexOf("path: \"") + 7;
