@@ -1,0 +1,295 @@
+package it.continuo.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real servers that {@code scripts/test-env start} runs on loopback: two OpenSSH hosts (primary
+ * and secondary) and S3Proxy, read from the env file it writes ({@code $CONTINUO_TEST_ENV_FILE},
+ * else {@code work/test-env/env} under the working directory).
+ *
+ * <p>{@link #require()} checks that every server answers; when one does not, the test is skipped
+ * locally and fails in CI ({@code CI=true}), where a missing server must never pass unnoticed.
+ */
+public final class TestServers {
+  /** The env var naming the env file that {@code scripts/test-env start} writes. */
+  public static final String ENV_FILE_VARIABLE = "CONTINUO_TEST_ENV_FILE";
+
+  private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+
+  /** One OpenSSH server: where it listens, its listener's PID, its ed25519 host key fingerprint. */
+  public record SshHost(String host, int port, long pid, String fingerprint) {}
+
+  /** The S3Proxy server, its credentials, the bucket the tests use and where it keeps objects. */
+  public record S3(
+      URI endpoint,
+      String region,
+      String accessKey,
+      String secretKey,
+      String bucket,
+      Path dataDir) {}
+
+  private final Path envFile;
+  private volatile Map<String, String> env;
+
+  private TestServers(Path envFile, Map<String, String> env) {
+    this.envFile = envFile;
+    this.env = env;
+  }
+
+  /**
+   * The running test servers; skips the calling test (fails it in CI) when the env file is missing
+   * or a server does not answer.
+   */
+  public static TestServers require() {
+    Path envFile = envFile();
+    if (!Files.isRegularFile(envFile)) {
+      return unavailable("no env file " + envFile);
+    }
+    Map<String, String> env;
+    try {
+      env = parse(envFile);
+    } catch (IOException | RuntimeException e) {
+      return unavailable("cannot read " + envFile + ": " + e);
+    }
+    TestServers servers = new TestServers(envFile, env);
+    try {
+      servers.checkAnswers(servers.primary().host(), servers.primary().port(), "sshd primary");
+      servers.checkAnswers(
+          servers.secondary().host(), servers.secondary().port(), "sshd secondary");
+      URI s3 = servers.s3().endpoint();
+      servers.checkAnswers(s3.getHost(), s3.getPort(), "S3Proxy");
+    } catch (IllegalStateException e) {
+      return unavailable(e.getMessage());
+    }
+    return servers;
+  }
+
+  /** The env file: {@code $CONTINUO_TEST_ENV_FILE}, else {@code work/test-env/env}. */
+  public static Path envFile() {
+    String named = System.getenv(ENV_FILE_VARIABLE);
+    Path file =
+        named == null || named.isBlank() ? Path.of("work", "test-env", "env") : Path.of(named);
+    return file.toAbsolutePath().normalize();
+  }
+
+  private static TestServers unavailable(String why) {
+    String message =
+        "test servers unavailable: "
+            + why
+            + "; run scripts/test-env start (or set "
+            + ENV_FILE_VARIABLE
+            + " to the env file it prints)";
+    if (Shell.inCi()) {
+      return Assertions.fail(message);
+    }
+    Assumptions.abort(message);
+    throw new AssertionError("unreachable");
+  }
+
+  private void checkAnswers(String host, int port, String what) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+    } catch (IOException e) {
+      throw new IllegalStateException(what + " does not answer on " + host + ":" + port + ": " + e);
+    }
+  }
+
+  /** Parses {@code export NAME=value} lines; values may be single- or double-quoted. */
+  static Map<String, String> parse(Path file) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("export ")) {
+        line = line.substring("export ".length()).strip();
+      }
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      values.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
+    }
+    return values;
+  }
+
+  private static String unquote(String value) {
+    if (value.length() >= 2) {
+      char first = value.charAt(0);
+      if ((first == '"' || first == '\'') && value.charAt(value.length() - 1) == first) {
+        return value.substring(1, value.length() - 1);
+      }
+    }
+    return value;
+  }
+
+  private String get(String name) {
+    String value = env.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalStateException(envFile + " does not define " + name);
+    }
+    return value;
+  }
+
+  private SshHost sshHost(String role) {
+    String prefix = "CONTINUO_TEST_SSH_" + role + "_";
+    return new SshHost(
+        get(prefix + "HOST"),
+        Integer.parseInt(get(prefix + "PORT")),
+        Long.parseLong(get(prefix + "PID")),
+        get(prefix + "FINGERPRINT"));
+  }
+
+  /** The env file these servers were read from. */
+  public Path envFilePath() {
+    return envFile;
+  }
+
+  /** The primary SSH host, 127.0.0.2:2222. */
+  public SshHost primary() {
+    return sshHost("PRIMARY");
+  }
+
+  /** The secondary SSH host, 127.0.0.3:2222: same user and keys, its own host keys. */
+  public SshHost secondary() {
+    return sshHost("SECONDARY");
+  }
+
+  /** The login user on both SSH hosts (whoever ran {@code scripts/test-env start}). */
+  public String sshUser() {
+    return get("CONTINUO_TEST_SSH_USER");
+  }
+
+  /** The client's ed25519 private key (OpenSSH format, no passphrase). */
+  public Path sshKey() {
+    return Path.of(get("CONTINUO_TEST_SSH_KEY"));
+  }
+
+  /** The client's RSA 3072 private key (PEM, no passphrase). */
+  public Path sshRsaKey() {
+    return Path.of(get("CONTINUO_TEST_SSH_RSA_KEY"));
+  }
+
+  /** Both hosts' ed25519 and RSA keys, as {@code [127.0.0.2]:2222 ssh-ed25519 AAAA...} lines. */
+  public Path knownHosts() {
+    return Path.of(get("CONTINUO_TEST_SSH_KNOWN_HOSTS"));
+  }
+
+  /** The same entries as {@link #knownHosts()}, with hashed host names. */
+  public Path knownHostsHashed() {
+    return Path.of(get("CONTINUO_TEST_SSH_KNOWN_HOSTS_HASHED"));
+  }
+
+  /** A directory SFTP sessions on either host may write (both hosts share this file system). */
+  public Path sftpRoot() {
+    return Path.of(get("CONTINUO_TEST_SFTP_ROOT"));
+  }
+
+  /** The S3Proxy endpoint, credentials and bucket. */
+  public S3 s3() {
+    return new S3(
+        URI.create(get("CONTINUO_TEST_S3_ENDPOINT")),
+        get("CONTINUO_TEST_S3_REGION"),
+        get("CONTINUO_TEST_S3_ACCESS_KEY"),
+        get("CONTINUO_TEST_S3_SECRET_KEY"),
+        get("CONTINUO_TEST_S3_BUCKET"),
+        Path.of(get("CONTINUO_TEST_S3_DATA_DIR")));
+  }
+
+  /** S3Proxy's PID, read afresh from the env file (a restart changes it). */
+  public long s3Pid() {
+    try {
+      env = parse(envFile);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + envFile, e);
+    }
+    return Long.parseLong(get("CONTINUO_TEST_S3_PID"));
+  }
+
+  /**
+   * Stops S3Proxy and starts it again on the same port and data directory ({@code scripts/test-env
+   * restart-s3}), and returns when it answers again.
+   */
+  public void restartS3() throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("bash", script().toString(), "restart-s3");
+    pb.environment().put("CONTINUO_TEST_ENV_DIR", envFile.getParent().toString());
+    CliResult result = Workspace.run(pb, 120);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("scripts/test-env restart-s3 failed:\n" + result);
+    }
+    env = parse(envFile);
+    URI s3 = s3().endpoint();
+    checkAnswers(s3.getHost(), s3.getPort(), "S3Proxy after restart");
+  }
+
+  /**
+   * {@code scripts/test-env}: the project's own (the working directory under Maven), else the one
+   * beside the default state directory {@code <repo>/work/test-env}.
+   */
+  private Path script() {
+    Path own = Path.of("scripts", "test-env").toAbsolutePath();
+    if (Files.isRegularFile(own)) {
+      return own;
+    }
+    Path beside = envFile.getParent().resolve("../../scripts/test-env").normalize();
+    if (Files.isRegularFile(beside)) {
+      return beside;
+    }
+    throw new IllegalStateException("scripts/test-env not found at " + own + " nor " + beside);
+  }
+
+  /**
+   * The PIDs of the sshd processes serving connections to a host: descendants of its listener named
+   * {@code sshd}, nearest first (a connection's own process before its privilege-separated child).
+   * Killing one cuts that connection.
+   */
+  public List<Long> sshdChildren(SshHost host) throws IOException {
+    Map<Long, List<Long>> children = new HashMap<>();
+    Map<Long, String> names = new HashMap<>();
+    try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path dir : proc) {
+        String stat;
+        try {
+          stat = Files.readString(dir.resolve("stat"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          continue; // the process ended while we looked
+        }
+        // pid (comm) state ppid ...; comm may hold spaces and parentheses, so cut at the last ')'
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        long pid = Long.parseLong(stat.substring(0, open).strip());
+        String[] rest = stat.substring(close + 2).split(" ");
+        long ppid = Long.parseLong(rest[1]);
+        names.put(pid, stat.substring(open + 1, close));
+        children.computeIfAbsent(ppid, k -> new ArrayList<>()).add(pid);
+      }
+    }
+    List<Long> found = new ArrayList<>();
+    Deque<Long> queue = new ArrayDeque<>(children.getOrDefault(host.pid(), List.of()));
+    while (!queue.isEmpty()) {
+      long pid = queue.removeFirst();
+      if ("sshd".equals(names.get(pid))) {
+        found.add(pid);
+      }
+      queue.addAll(children.getOrDefault(pid, List.of()));
+    }
+    return found;
+  }
+}
