@@ -17,6 +17,9 @@ final class S3Upload extends Upload {
   /** The first buffer's size: small objects (manifests, reports) never take a whole part. */
   private static final int FIRST_BUFFER = 256 * 1024;
 
+  /** S3's limit on the parts of one object. */
+  static final int MAX_PARTS = 10_000;
+
   private enum State {
     OPEN,
     COMMITTED,
@@ -109,6 +112,20 @@ final class S3Upload extends Upload {
 
   /** Hands the full buffer to a part thread once fewer than parallelParts are in flight. */
   private void sendPart() throws IOException {
+    if (nextPart > MAX_PARTS) {
+      remember(
+          () -> {
+            throw bucket
+                .errors()
+                .permanent(
+                    objectKey
+                        + " is larger than S3's limit of "
+                        + MAX_PARTS
+                        + " parts of "
+                        + (partSize >> 20)
+                        + " MiB; raise partSize");
+          });
+    }
     if (uploadId == null) {
       uploadId = remember(() -> bucket.startMultipart(objectKey));
     }

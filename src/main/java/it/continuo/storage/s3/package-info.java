@@ -24,7 +24,7 @@
  * <p><b>Errors</b> are classified where they arise: 404 is not found; bad credentials, access
  * denied, a missing bucket, a feature the service does not implement are permanent; 5xx, 429,
  * {@code SlowDown}, {@code BadDigest} and every connection problem or timeout are transient. The
- * SDK itself retries once at most: the retry wrapper around the target does the rest and resumes
+ * SDK itself does not retry: the retry wrapper around the target retries, with backoff, and resumes
  * uploads.
  */
 package it.continuo.storage.s3;
