@@ -97,6 +97,21 @@ final class S3Fixture {
     return prefix + "/" + key;
   }
 
+  /** Removes what the tests left under the fixture's prefix: objects and multipart uploads. */
+  void removeAll() {
+    try (S3Client raw = rawClient()) {
+      raw.listMultipartUploadsPaginator(r -> r.bucket(s3.bucket()).prefix(prefix + "/"))
+          .uploads()
+          .forEach(
+              u ->
+                  raw.abortMultipartUpload(
+                      r -> r.bucket(s3.bucket()).key(u.key()).uploadId(u.uploadId())));
+      raw.listObjectsV2Paginator(r -> r.bucket(s3.bucket()).prefix(prefix + "/"))
+          .contents()
+          .forEach(o -> raw.deleteObject(r -> r.bucket(s3.bucket()).key(o.key())));
+    }
+  }
+
   /** Keys (relative to the fixture's prefix) of the multipart uploads S3 lists as incomplete. */
   List<String> incompleteUploads(String keyPrefix) {
     try (S3Client raw = rawClient()) {

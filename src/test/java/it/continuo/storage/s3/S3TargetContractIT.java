@@ -5,6 +5,7 @@ import it.continuo.storage.TargetContract;
 import it.continuo.testing.TestServers;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,13 @@ class S3TargetContractIT extends TargetContract {
   protected Target openTarget() throws Exception {
     fixture = new S3Fixture(TestServers.require());
     return fixture.target(dir);
+  }
+
+  @AfterEach
+  void removeAll() {
+    if (fixture != null) {
+      fixture.removeAll();
+    }
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -44,6 +45,13 @@ class S3TargetIT {
   void servers() {
     servers = TestServers.require();
     fixture = new S3Fixture(servers);
+  }
+
+  @AfterEach
+  void removeAll() {
+    if (fixture != null) {
+      fixture.removeAll();
+    }
   }
 
   static byte[] bytes(int size, long seed) {
