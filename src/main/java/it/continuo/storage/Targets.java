@@ -1,6 +1,7 @@
 package it.continuo.storage;
 
 import it.continuo.config.LocalTargetConfig;
+import it.continuo.config.S3TargetConfig;
 import it.continuo.config.SftpTargetConfig;
 import it.continuo.config.TargetConfig;
 import it.continuo.config.TargetOptions;
@@ -9,6 +10,7 @@ import it.continuo.crypto.EncryptionKey;
 import it.continuo.crypto.KeyFileException;
 import it.continuo.storage.crypt.EncryptingTarget;
 import it.continuo.storage.local.LocalTarget;
+import it.continuo.storage.s3.S3Target;
 import it.continuo.storage.sftp.SftpTarget;
 import it.continuo.storage.wrap.Backoff;
 import it.continuo.storage.wrap.RetryingTarget;
@@ -71,6 +73,9 @@ public final class Targets {
     }
     if (config instanceof SftpTargetConfig sftp) {
       return new SftpTarget(sftp);
+    }
+    if (config instanceof S3TargetConfig s3) {
+      return new S3Target(s3);
     }
     throw new IllegalArgumentException("no implementation for target type " + config.type());
   }
