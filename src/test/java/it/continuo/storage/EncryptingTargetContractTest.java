@@ -5,10 +5,8 @@ import it.continuo.crypto.EncryptionKey;
 import it.continuo.storage.crypt.EncryptingTarget;
 import it.continuo.storage.local.LocalTarget;
 import it.continuo.testing.GpgKeys;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +37,6 @@ class EncryptingTargetContractTest extends TargetContract {
 
   @Override
   protected List<String> incompleteUploads(Target target, String prefix) throws Exception {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(f -> dir.relativize(f).toString())
-          .filter(k -> k.startsWith(prefix) && k.endsWith(".partial"))
-          .toList();
-    }
+    return partialFiles(dir, prefix);
   }
 }

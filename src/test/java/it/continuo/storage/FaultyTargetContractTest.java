@@ -7,12 +7,10 @@ import it.continuo.storage.wrap.Backoff;
 import it.continuo.storage.wrap.FaultyTarget;
 import it.continuo.storage.wrap.FaultyTarget.Faults;
 import it.continuo.storage.wrap.RetryingTarget;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +35,7 @@ class FaultyTargetContractTest extends TargetContract {
   @Override
   protected List<String> incompleteUploads(Target target, String prefix) throws Exception {
     injected.addAndGet(faulty.injected());
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(f -> dir.relativize(f).toString())
-          .filter(k -> k.startsWith(prefix) && k.endsWith(".partial"))
-          .toList();
-    }
+    return partialFiles(dir, prefix);
   }
 
   @AfterAll

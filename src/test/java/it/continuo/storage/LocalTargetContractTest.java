@@ -1,10 +1,8 @@
 package it.continuo.storage;
 
 import it.continuo.storage.local.LocalTarget;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +17,6 @@ class LocalTargetContractTest extends TargetContract {
 
   @Override
   protected List<String> incompleteUploads(Target target, String prefix) throws Exception {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(f -> dir.relativize(f).toString())
-          .filter(k -> k.startsWith(prefix) && k.endsWith(".partial"))
-          .toList();
-    }
+    return partialFiles(dir, prefix);
   }
 }

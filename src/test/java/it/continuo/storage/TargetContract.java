@@ -32,6 +32,21 @@ public abstract class TargetContract {
    */
   protected abstract List<String> incompleteUploads(Target target, String prefix) throws Exception;
 
+  /**
+   * The temporary files ({@code ….partial}) under {@code prefix} of a target that keeps its objects
+   * as files in {@code dir}: what {@link #incompleteUploads} reads for local and SFTP targets.
+   */
+  protected static List<String> partialFiles(java.nio.file.Path dir, String prefix)
+      throws IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+      return files
+          .filter(java.nio.file.Files::isRegularFile)
+          .map(f -> dir.relativize(f).toString())
+          .filter(k -> k.startsWith(prefix) && k.endsWith(".partial"))
+          .toList();
+    }
+  }
+
   /** Size of the large object: several S3 parts, several SFTP write windows. */
   protected int largeSize() {
     return 13 * 1024 * 1024 + 17;

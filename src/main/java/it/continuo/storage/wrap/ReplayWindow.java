@@ -14,6 +14,10 @@ final class ReplayWindow {
   private static final int CHUNK = 1 << 20;
 
   private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+
+  /** Chunks dropped and kept for reuse, so that a long upload makes no garbage here. */
+  private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+
   private final long limit;
 
   /** Absolute position of the first byte of the first chunk. */
@@ -49,7 +53,8 @@ final class ReplayWindow {
     }
     while (len > 0) {
       if (tailUsed == CHUNK) {
-        chunks.addLast(new byte[CHUNK]);
+        byte[] chunk = free.pollFirst();
+        chunks.addLast(chunk == null ? new byte[CHUNK] : chunk);
         tailUsed = 0;
       }
       int n = Math.min(len, CHUNK - tailUsed);
@@ -62,14 +67,19 @@ final class ReplayWindow {
     if (end - start > limit) {
       overflowed = true;
       chunks.clear();
+      free.clear();
     }
   }
 
   /** Forgets the bytes before {@code durable}. */
   void dropBefore(long durable) {
     while (!chunks.isEmpty() && start + CHUNK <= durable && chunks.size() > 1) {
-      chunks.removeFirst();
+      free.addLast(chunks.removeFirst());
       start += CHUNK;
+    }
+    if (chunks.size() == 1 && durable >= end && tailUsed == CHUNK) {
+      free.addLast(chunks.removeFirst()); // all durable: start the next chunk afresh
+      start = end;
     }
   }
 

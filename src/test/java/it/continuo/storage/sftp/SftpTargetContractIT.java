@@ -25,13 +25,7 @@ class SftpTargetContractIT extends TargetContract {
 
   @Override
   protected List<String> incompleteUploads(Target target, String prefix) throws Exception {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(f -> root.relativize(f).toString())
-          .filter(k -> k.startsWith(prefix) && k.endsWith(".partial"))
-          .toList();
-    }
+    return partialFiles(root, prefix);
   }
 
   @AfterEach
