@@ -27,8 +27,8 @@ public abstract class Upload extends OutputStream {
   }
 
   /**
-   * How many leading bytes are safely on the target and survive an interruption; 0 for a target
-   * that cannot resume.
+   * How many leading bytes survive an interruption: stored on the target, or held by this upload
+   * and handed to the one {@link Target#resume} returns; 0 for a target that cannot resume.
    */
   public long durable() {
     return 0;

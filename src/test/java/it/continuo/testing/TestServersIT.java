@@ -436,21 +436,4 @@ class TestServersIT {
     new Random(n).nextBytes(bytes);
     return bytes;
   }
-
-  /**
-   * Whether a process runs: a zombie (ended, not yet reaped by a parent that is not ours) does not.
-   */
-  static boolean running(long pid) throws java.io.IOException {
-    java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(pid), "stat");
-    if (!java.nio.file.Files.exists(stat)) {
-      return false;
-    }
-    String s;
-    try {
-      s = java.nio.file.Files.readString(stat);
-    } catch (java.nio.file.NoSuchFileException e) {
-      return false;
-    }
-    return !s.substring(s.lastIndexOf(')') + 2).startsWith("Z");
-  }
 }

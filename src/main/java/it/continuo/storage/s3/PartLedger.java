@@ -22,13 +22,6 @@ final class PartLedger {
     return n;
   }
 
-  /** A new ledger with parts 1 to {@code n} of this one. */
-  synchronized PartLedger firstParts(int n) {
-    PartLedger copy = new PartLedger();
-    copy.parts.putAll(parts.headMap(n, true));
-    return copy;
-  }
-
   /** Parts 1 to {@code last}, for CompleteMultipartUpload; all of them must be acknowledged. */
   synchronized List<CompletedPart> upTo(int last) {
     if (leadingRun() < last) {

@@ -136,29 +136,25 @@ public final class S3Target implements Target {
 
   @Override
   public Upload create(String key) throws IOException {
-    return new S3Upload(this, key, objectKey(key), null, new PartLedger(), 0);
+    return new S3Upload(this, key, objectKey(key));
   }
 
   /**
-   * Continues the same multipart upload after the parts that {@code interrupted.durable()} last
-   * counted; later parts are sent again under the same numbers, replacing what S3 holds. The
-   * interrupted upload is handed over: it accepts nothing more and closing it does not abort the
-   * multipart upload, which now belongs to the returned upload.
+   * Continues an interrupted upload: the same multipart upload, its unacknowledged parts sent again
+   * from the bytes the interrupted upload still holds (so {@code interrupted.durable()} is every
+   * byte written to it), and its buffer filled on. The interrupted upload is handed over: it
+   * accepts nothing more and closing it does not abort the multipart upload, which now belongs to
+   * the returned upload.
    */
   @Override
   public Upload resume(Upload interrupted) throws IOException {
     if (!(interrupted instanceof S3Upload upload) || !upload.of(this)) {
       throw bucket.errors().permanent("cannot resume an upload of another target");
     }
-    String objectKey = objectKey(upload.key());
     S3Upload.Handover h = upload.handOver();
-    if (h.uploadId() == null || h.durableParts() == 0) {
-      if (h.uploadId() != null) {
-        bucket.abortQuietly(objectKey, h.uploadId());
-      }
-      return create(upload.key());
-    }
-    return new S3Upload(this, upload.key(), objectKey, h.uploadId(), h.parts(), h.durableParts());
+    S3Upload resumed = new S3Upload(this, upload.key(), objectKey(upload.key()), h);
+    resumed.resendFailed();
+    return resumed;
   }
 
   @Override

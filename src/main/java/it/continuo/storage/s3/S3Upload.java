@@ -28,8 +28,21 @@ final class S3Upload extends Upload {
     HANDED_OVER
   }
 
-  /** What a resumed upload takes over: the multipart upload and its durable parts. */
-  record Handover(String uploadId, PartLedger parts, int durableParts) {}
+  /** A part that is not acknowledged: sent again by the upload that resumes this one. */
+  record Pending(int number, byte[] bytes, int length) {}
+
+  /**
+   * What a resumed upload takes over: the multipart upload, its acknowledged parts, the parts that
+   * failed (with their bytes), the buffer being filled and the next part's number.
+   */
+  record Handover(
+      String uploadId,
+      PartLedger parts,
+      java.util.List<Pending> failed,
+      byte[] buffer,
+      int filled,
+      int nextPart,
+      long written) {}
 
   private final S3Target target;
   private final Bucket bucket;
@@ -44,6 +57,10 @@ final class S3Upload extends Upload {
   private int nextPart;
   private byte[] buffer;
   private int filled;
+
+  /** Bytes accepted so far: all of them are either acknowledged or still held here. */
+  private long written;
+
   private State state = State.OPEN;
 
   // Shared with the part threads, guarded by lock.
@@ -53,16 +70,12 @@ final class S3Upload extends Upload {
   private int peakRunning;
   private int allocated;
   private TargetException failure;
-  private long reportedDurable = -1;
 
-  /** A new upload; or, with an upload id, the continuation of one after {@code ledger}'s parts. */
-  S3Upload(
-      S3Target target,
-      String key,
-      String objectKey,
-      String uploadId,
-      PartLedger ledger,
-      int durableParts) {
+  /** Parts whose upload failed, kept with their bytes for the resumed upload. */
+  private final java.util.List<Pending> failedParts = new java.util.ArrayList<>();
+
+  /** A new upload. */
+  S3Upload(S3Target target, String key, String objectKey) {
     this.target = target;
     this.bucket = target.bucket();
     this.executor = target.partSender();
@@ -70,11 +83,32 @@ final class S3Upload extends Upload {
     this.objectKey = objectKey;
     this.partSize = target.partSize();
     this.parallelParts = target.parallelParts();
-    this.uploadId = uploadId;
-    this.ledger = ledger;
-    this.nextPart = durableParts + 1;
-    this.buffer = new byte[uploadId == null ? Math.min(FIRST_BUFFER, partSize) : partSize];
+    this.ledger = new PartLedger();
+    this.nextPart = 1;
+    this.buffer = new byte[Math.min(FIRST_BUFFER, partSize)];
     this.allocated = 1;
+  }
+
+  /**
+   * The continuation of an interrupted upload: the same multipart upload, with the interrupted
+   * one's unacknowledged parts to send again ({@link #resendFailed}) and its buffer to fill on.
+   */
+  S3Upload(S3Target target, String key, String objectKey, Handover h) {
+    this.target = target;
+    this.bucket = target.bucket();
+    this.executor = target.partSender();
+    this.key = key;
+    this.objectKey = objectKey;
+    this.partSize = target.partSize();
+    this.parallelParts = target.parallelParts();
+    this.uploadId = h.uploadId();
+    this.ledger = h.parts();
+    this.nextPart = h.nextPart();
+    this.buffer = h.buffer();
+    this.filled = h.filled();
+    this.written = h.written();
+    this.failedParts.addAll(h.failed());
+    this.allocated = 1 + h.failed().size();
   }
 
   @Override
@@ -105,6 +139,7 @@ final class S3Upload extends Upload {
       int n = Math.min(len, buffer.length - filled);
       System.arraycopy(b, off, buffer, filled, n);
       filled += n;
+      written += n;
       off += n;
       len -= n;
     }
@@ -132,14 +167,8 @@ final class S3Upload extends Upload {
     byte[] part = buffer;
     int length = filled;
     int number = nextPart;
-    String id = uploadId;
+    submit(number, part, length);
     synchronized (lock) {
-      while (running >= parallelParts && failure == null) {
-        waitOnLock();
-      }
-      throwIfFailed();
-      running++;
-      peakRunning = Math.max(peakRunning, running);
       // running <= parallelParts parts hold a buffer each, so a spare one exists or may be made
       buffer = spare.poll();
       if (buffer == null) {
@@ -149,11 +178,38 @@ final class S3Upload extends Upload {
     }
     nextPart++;
     filled = 0;
+  }
+
+  /** Sends one part on a part thread once fewer than parallelParts are in flight. */
+  private void submit(int number, byte[] part, int length) throws IOException {
+    String id = uploadId;
+    synchronized (lock) {
+      while (running >= parallelParts && failure == null) {
+        waitOnLock();
+      }
+      throwIfFailed();
+      running++;
+      peakRunning = Math.max(peakRunning, running);
+    }
     try {
       executor.execute(() -> send(id, number, part, length));
     } catch (RejectedExecutionException e) {
-      finished(part, bucket.errors().permanent("the target is closed"));
-      throwIfFailed();
+      finished(number, part, length, bucket.errors().permanent("the target is closed"));
+      synchronized (lock) {
+        throwIfFailed();
+      }
+    }
+  }
+
+  /** Sends again the parts that failed in the upload this one resumes. */
+  void resendFailed() throws IOException {
+    java.util.List<Pending> again;
+    synchronized (lock) {
+      again = new java.util.ArrayList<>(failedParts);
+      failedParts.clear();
+    }
+    for (Pending p : again) {
+      submit(p.number(), p.bytes(), p.length());
     }
   }
 
@@ -166,36 +222,37 @@ final class S3Upload extends Upload {
     } catch (RuntimeException e) {
       error = bucket.errors().classify(e, "uploading part " + number + " of " + objectKey);
     }
-    finished(part, error);
+    finished(number, part, length, error);
   }
 
-  private void finished(byte[] part, TargetException error) {
+  private void finished(int number, byte[] part, int length, TargetException error) {
     synchronized (lock) {
       running--;
-      spare.push(part);
-      if (error != null && failure == null) {
-        failure = error;
+      if (error == null) {
+        spare.push(part);
+      } else {
+        failedParts.add(new Pending(number, part, length)); // kept to be sent again
+        if (failure == null) {
+          failure = error;
+        }
       }
       lock.notifyAll();
     }
   }
 
-  /**
-   * Bytes in the unbroken run of parts S3 acknowledged from part 1. {@link S3Target#resume}
-   * continues after the value last returned here.
-   */
   @Override
   public boolean resumable() {
     return true;
   }
 
+  /**
+   * Every byte written: each is acknowledged by S3 or still held by this upload (in a part in
+   * flight, a failed part or the buffer), and {@link S3Target#resume} hands all of those to the
+   * continuation. So the retry wrapper never keeps a second copy of them.
+   */
   @Override
   public long durable() {
-    long d = (long) ledger.leadingRun() * partSize;
-    synchronized (lock) {
-      reportedDurable = d;
-    }
-    return d;
+    return written;
   }
 
   @Override
@@ -237,12 +294,22 @@ final class S3Upload extends Upload {
     }
     state = State.HANDED_OVER;
     awaitParts(); // no part of this upload may land after the continuation resends it
-    release();
-    int parts;
+    Handover h;
     synchronized (lock) {
-      parts = reportedDurable >= 0 ? (int) (reportedDurable / partSize) : ledger.leadingRun();
+      h =
+          new Handover(
+              uploadId,
+              ledger,
+              java.util.List.copyOf(failedParts),
+              buffer,
+              filled,
+              nextPart,
+              written);
+      failedParts.clear();
+      spare.clear();
     }
-    return new Handover(uploadId, ledger.firstParts(parts), parts);
+    buffer = null;
+    return h;
   }
 
   @Override
@@ -273,6 +340,11 @@ final class S3Upload extends Upload {
   @Override
   public void close() {
     abort();
+  }
+
+  /** Bytes in the unbroken run of parts S3 acknowledged from part 1, for tests. */
+  long acknowledged() {
+    return (long) ledger.leadingRun() * partSize;
   }
 
   /** The most parts that were in flight at once, for tests. */

@@ -12,10 +12,12 @@
  * Content-MD5. {@code CompleteMultipartUpload} makes the object appear at once; an upload closed
  * without commit is aborted.
  *
- * <p><b>Resume</b>: the parts S3 acknowledged in an unbroken run from part 1 are durable. {@link
- * it.continuo.storage.s3.S3Target#resume} continues the same multipart upload from the next part
- * number; parts sent after the durable run are sent again and replace what S3 may already hold
- * under their numbers. The interrupted upload is handed over: closing it afterwards does nothing.
+ * <p><b>Resume</b>: an upload keeps every part until S3 acknowledges it, so every byte written is
+ * either stored or held in memory, and {@code durable()} is all of them: the retry wrapper keeps no
+ * second copy. {@link it.continuo.storage.s3.S3Target#resume} continues the same multipart upload,
+ * sends again the parts that failed (replacing what S3 may hold under their numbers) and fills on
+ * the interrupted upload's buffer. The interrupted upload is handed over: closing it afterwards
+ * does nothing.
  *
  * <p><b>After a crash</b> S3 keeps the incomplete multipart upload (and bills its parts) until
  * {@code cleanupIncomplete} lists the multipart uploads under the prefix and aborts them; a bucket
