@@ -380,7 +380,7 @@ public final class ConfigLoader {
           lockMode,
           lockDays,
           partSize,
-          YamlNode.optional(m, "parallelParts", n -> n.integer(1, 32)).orElse(2),
+          YamlNode.optional(m, "parallelParts", n -> n.integer(1, 32)).orElse(4),
           options(m));
     }
 
