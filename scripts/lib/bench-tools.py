@@ -279,9 +279,9 @@ def memory_section(rows, lines):
 
 def targets_section(rows, lines):
     lines += [
-        "| target | median wall s | median CPU s | peak RSS MB (median / max) | target/local (wall) | "
-        "limit | |",
-        "|---|---:|---:|---:|---:|---|---|",
+        "| target | median wall s | median CPU s | server CPU s | peak RSS MB (median / max) | "
+        "target/local (wall) | Continuo CPU / local | limit | |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     stats = {}
     for tool in ("local", "sftp", "s3"):
@@ -289,6 +289,7 @@ def targets_section(rows, lines):
         ok = [r for r in rs if r.rc == 0]
         stats[tool] = {"n": len(rs), "ok": len(ok), "wall": med([r.wall for r in ok]),
                        "cpu": med([r.cpu for r in ok]), "rss": med([r.rss_mb for r in ok]),
+                       "server": med([num(r.aux.get("server_cpu_s", "nan")) for r in ok]),
                        "rss_max": max([r.rss_mb for r in ok], default=math.nan),
                        "walls": [r.wall if r.rc == 0 else None for r in sorted(rs, key=lambda r: r.rep)]}
     local = stats["local"]["wall"]
@@ -309,9 +310,11 @@ def targets_section(rows, lines):
             limit += "; RSS < 400 MB"
             if not math.isnan(s["rss_max"]):
                 verdict += "; RSS " + ("under 400 MB" if s["rss_max"] < 400 else "**OVER 400 MB**")
-        lines.append("| %s%s | %s | %s | %s / %s | %s | %s | %s |" % (
-            label, failed, fmt(s["wall"]), fmt(s["cpu"]), fmt(s["rss"], 0), fmt(s["rss_max"], 0),
-            fmt(r) if tool != "local" else "", limit, verdict))
+        cpu_r = ratio(s["cpu"], stats["local"]["cpu"]) if tool != "local" else math.nan
+        lines.append("| %s%s | %s | %s | %s | %s / %s | %s | %s | %s | %s |" % (
+            label, failed, fmt(s["wall"]), fmt(s["cpu"]), fmt(s["server"]) if tool != "local" else "",
+            fmt(s["rss"], 0), fmt(s["rss_max"], 0), fmt(r) if tool != "local" else "",
+            fmt(cpu_r) if tool != "local" else "", limit, verdict))
     lines += ["", "Wall time of every repetition (s), in run order:", "",
               "| target | wall s per repetition |", "|---|---|"]
     for tool in ("local", "sftp", "s3"):
