@@ -83,6 +83,11 @@ public final class FaultyTarget implements Target {
   }
 
   @Override
+  public boolean sizesAreExact() {
+    return inner.sizesAreExact();
+  }
+
+  @Override
   public String location() {
     return inner.location() + " (with injected faults)";
   }

@@ -54,6 +54,11 @@ public final class RetryingTarget implements Target {
   }
 
   @Override
+  public boolean sizesAreExact() {
+    return inner.sizesAreExact();
+  }
+
+  @Override
   public String location() {
     return inner.location();
   }

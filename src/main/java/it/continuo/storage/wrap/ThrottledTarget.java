@@ -34,6 +34,11 @@ public final class ThrottledTarget implements Target {
   }
 
   @Override
+  public boolean sizesAreExact() {
+    return inner.sizesAreExact();
+  }
+
+  @Override
   public String location() {
     return inner.location() + ", at most " + bitsPerSecond / 1000 + " kbit/s";
   }
