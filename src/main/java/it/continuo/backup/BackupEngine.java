@@ -202,14 +202,8 @@ public final class BackupEngine {
               + ", the run to build on, is damaged ("
               + e.getMessage()
               + "): taking a full backup instead");
-      for (Destination d : destinations) {
-        d.abortUploads();
-        d.archive = null;
-        d.manifest = null;
-      }
-      cache.abortUploads();
-      cache.archive = null;
-      cache.manifest = null;
+      destinations.forEach(Destination::discardUploads);
+      cache.discardUploads();
       id = RunId.next(clock.instant(), Level.FULL, id);
       env.put("CONTINUO_LEVEL", id.level().word());
       env.put("CONTINUO_RUN", id.toString());

@@ -59,6 +59,13 @@ final class Destination {
     }
   }
 
+  /** Aborts the uploads and forgets them, so that the run can start again on this destination. */
+  void discardUploads() {
+    abortUploads();
+    archive = null;
+    manifest = null;
+  }
+
   /** Aborts what is not committed, without failing. */
   void abortUploads() {
     if (archive != null) {

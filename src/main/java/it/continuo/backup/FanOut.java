@@ -34,38 +34,32 @@ final class FanOut extends OutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     bytes += len;
-    for (Destination d : destinations) {
-      if (!d.failed()) {
-        try {
-          upload.apply(d).write(b, off, len);
-        } catch (IOException | RuntimeException e) {
-          d.fail(BackupEngine.message(e));
-        }
-      }
-    }
-    checkAlive();
+    each(out -> out.write(b, off, len));
   }
 
   @Override
   public void flush() throws IOException {
-    for (Destination d : destinations) {
-      if (!d.failed()) {
-        try {
-          upload.apply(d).flush();
-        } catch (IOException | RuntimeException e) {
-          d.fail(BackupEngine.message(e));
-        }
-      }
-    }
-    checkAlive();
+    each(OutputStream::flush);
   }
 
-  /** Does not close the uploads: they are committed or aborted one by one. */
-  @Override
-  public void close() {}
+  private interface Step {
+    void apply(OutputStream out) throws IOException;
+  }
 
-  private void checkAlive() throws IOException {
-    boolean alive = destinations.stream().anyMatch(d -> !d.cache && !d.failed());
+  /** Applies {@code step} to every destination still in the run; fails when none is left. */
+  private void each(Step step) throws IOException {
+    boolean alive = false;
+    for (Destination d : destinations) {
+      if (d.failed()) {
+        continue;
+      }
+      try {
+        step.apply(upload.apply(d));
+        alive |= !d.cache;
+      } catch (IOException | RuntimeException e) {
+        d.fail(BackupEngine.message(e));
+      }
+    }
     if (!alive) {
       throw new IOException(
           destinations.stream()
@@ -74,4 +68,8 @@ final class FanOut extends OutputStream {
               .collect(Collectors.joining("; ")));
     }
   }
+
+  /** Does not close the uploads: they are committed or aborted one by one. */
+  @Override
+  public void close() {}
 }

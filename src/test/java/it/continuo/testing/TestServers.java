@@ -296,6 +296,16 @@ public final class TestServers {
     return found;
   }
 
+  /** Whether a process runs: it exists and is not a zombie that its parent has not reaped yet. */
+  public static boolean running(long pid) throws IOException {
+    try {
+      String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
+  }
+
   /**
    * The sshd process serving the connection whose client end has local port {@code clientPort}, if
    * there is one: the nearest of {@link #sshdChildren} holding the server end of that TCP

@@ -301,7 +301,7 @@ class TestServersIT {
       servers.restartS3();
 
       assertThat(servers.s3Pid()).isNotEqualTo(pidBefore);
-      assertThat(running(pidBefore)).as("the old S3Proxy process still runs").isFalse();
+      assertThat(TestServers.running(pidBefore)).as("the old S3Proxy process still runs").isFalse();
       try (S3Client s3 = client()) {
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray())
             .isEqualTo(body);
@@ -396,17 +396,6 @@ class TestServersIT {
       Thread.sleep(50);
     }
     return !session.isConnected();
-  }
-
-  /** Whether a process runs: exists and is not a zombie waiting for its parent. */
-  private static boolean running(long pid) throws IOException {
-    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-    try {
-      String text = Files.readString(stat);
-      return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
-    } catch (java.nio.file.NoSuchFileException e) {
-      return false;
-    }
   }
 
   /** Plain sockets, as JSch makes by default, each recorded so a test can learn its port. */

@@ -38,11 +38,10 @@ import java.util.Optional;
  * <p>Uploads cannot be resumed ({@link Upload#durable()} is 0): put the retry wrapper between this
  * one and the real target, where it resumes the ciphertext.
  */
-public final class EncryptingTarget implements Target {
+public final class EncryptingTarget extends it.continuo.storage.wrap.ForwardingTarget {
   /** The suffix of encrypted objects, so that a sysadmin knows to run gpg on them. */
   public static final String SUFFIX = ".gpg";
 
-  private final Target inner;
   private final OpenPgpEncryptor encryptor;
   private final OpenPgpDecryptor decryptor;
 
@@ -53,14 +52,9 @@ public final class EncryptingTarget implements Target {
    * @param decryptKey the private key to read encrypted objects with, or null when only backing up
    */
   public EncryptingTarget(Target inner, EncryptionKey encryptTo, DecryptionKey decryptKey) {
-    this.inner = inner;
+    super(inner);
     this.encryptor = encryptTo == null ? null : new OpenPgpEncryptor(encryptTo);
     this.decryptor = decryptKey == null ? null : new OpenPgpDecryptor(decryptKey);
-  }
-
-  @Override
-  public String name() {
-    return inner.name();
   }
 
   @Override
@@ -174,15 +168,5 @@ public final class EncryptingTarget implements Target {
     Keys.check(key);
     inner.delete(key + SUFFIX);
     inner.delete(key);
-  }
-
-  @Override
-  public void cleanupIncomplete(String prefix) throws IOException {
-    inner.cleanupIncomplete(prefix);
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 }

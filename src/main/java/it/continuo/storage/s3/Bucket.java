@@ -237,16 +237,9 @@ final class Bucket {
 
   /** Every object under the prefix, in the service's order, all pages. */
   List<S3Object> list(String prefix) throws TargetException {
-    try {
-      List<S3Object> all = new ArrayList<>();
-      client
-          .listObjectsV2Paginator(r -> r.bucket(name).prefix(prefix))
-          .contents()
-          .forEach(all::add);
-      return all;
-    } catch (RuntimeException e) {
-      throw errors.classify(e, "listing " + prefix);
-    }
+    return allPages(
+        () -> client.listObjectsV2Paginator(r -> r.bucket(name).prefix(prefix)).contents(),
+        "listing " + prefix);
   }
 
   void delete(String key) throws TargetException {
@@ -261,15 +254,20 @@ final class Bucket {
 
   /** Multipart uploads under the prefix that were neither completed nor aborted. */
   List<MultipartUpload> incompleteUploads(String prefix) throws TargetException {
+    return allPages(
+        () -> client.listMultipartUploadsPaginator(r -> r.bucket(name).prefix(prefix)).uploads(),
+        "listing incomplete uploads under " + prefix);
+  }
+
+  /** Every item of a paginated listing, fetching all its pages; errors classified. */
+  private <T> List<T> allPages(java.util.function.Supplier<Iterable<T>> items, String doing)
+      throws TargetException {
     try {
-      List<MultipartUpload> all = new ArrayList<>();
-      client
-          .listMultipartUploadsPaginator(r -> r.bucket(name).prefix(prefix))
-          .uploads()
-          .forEach(all::add);
+      List<T> all = new ArrayList<>();
+      items.get().forEach(all::add);
       return all;
     } catch (RuntimeException e) {
-      throw errors.classify(e, "listing incomplete uploads under " + prefix);
+      throw errors.classify(e, doing);
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @see Faults
  */
-public final class FaultyTarget implements Target {
+public final class FaultyTarget extends ForwardingTarget {
 
   /**
    * Where to fail; 0 disables a kind of fault.
@@ -34,7 +34,6 @@ public final class FaultyTarget implements Target {
    */
   public record Faults(int everyNthRequest, long writeEvery, long readEvery) {}
 
-  private final Target inner;
   private final Faults faults;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
@@ -43,7 +42,7 @@ public final class FaultyTarget implements Target {
   private final AtomicLong lastReadFault = new AtomicLong();
 
   public FaultyTarget(Target inner, Faults faults) {
-    this.inner = inner;
+    super(inner);
     this.faults = faults;
   }
 
@@ -75,16 +74,6 @@ public final class FaultyTarget implements Target {
     int n = (int) Math.min(len, boundary - before);
     counter.addAndGet(n);
     return n;
-  }
-
-  @Override
-  public String name() {
-    return inner.name();
-  }
-
-  @Override
-  public boolean sizesAreExact() {
-    return inner.sizesAreExact();
   }
 
   @Override
@@ -144,24 +133,13 @@ public final class FaultyTarget implements Target {
     inner.cleanupIncomplete(prefix);
   }
 
-  @Override
-  public void close() throws IOException {
-    inner.close();
-  }
-
-  private final class FaultyUpload extends Upload {
-    final Upload inner;
+  private final class FaultyUpload extends ForwardingUpload {
     long passed;
     boolean superseded;
 
     FaultyUpload(Upload inner, long passed) {
-      this.inner = inner;
+      super(inner);
       this.passed = passed;
-    }
-
-    @Override
-    public String key() {
-      return inner.key();
     }
 
     @Override
@@ -172,11 +150,6 @@ public final class FaultyTarget implements Target {
     @Override
     public long durable() {
       return passed;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -194,11 +167,6 @@ public final class FaultyTarget implements Target {
           throw fault("write of " + key() + " at byte " + passed);
         }
       }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      inner.flush();
     }
 
     @Override

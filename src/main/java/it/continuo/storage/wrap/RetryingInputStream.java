@@ -72,14 +72,14 @@ final class RetryingInputStream extends InputStream {
     } else {
       rest =
           target
-              .inner()
+              .inner
               .stat(key)
               .orElseThrow(
                   () -> new it.continuo.storage.ObjectNotFoundException(key + " disappeared"))
               .size();
       rest = Math.max(0, rest - from);
     }
-    in = target.inner().openRange(key, from, rest);
+    in = target.inner.openRange(key, from, rest);
   }
 
   @Override

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * tries count failures in a row: an upload or read that moves forward between failures starts
  * counting again.
  */
-public final class RetryingTarget implements Target {
+public final class RetryingTarget extends ForwardingTarget {
   private static final Logger log = LoggerFactory.getLogger(RetryingTarget.class);
 
   /** The most bytes kept for replay while the target has not made them durable. */
@@ -32,35 +32,15 @@ public final class RetryingTarget implements Target {
     T run() throws IOException;
   }
 
-  private final Target inner;
   private final Backoff backoff;
 
   public RetryingTarget(Target inner, Backoff backoff) {
-    this.inner = inner;
+    super(inner);
     this.backoff = backoff;
-  }
-
-  Target inner() {
-    return inner;
   }
 
   Backoff backoff() {
     return backoff;
-  }
-
-  @Override
-  public String name() {
-    return inner.name();
-  }
-
-  @Override
-  public boolean sizesAreExact() {
-    return inner.sizesAreExact();
-  }
-
-  @Override
-  public String location() {
-    return inner.location();
   }
 
   <T> T retry(String doing, Call<T> call) throws IOException {
@@ -150,10 +130,5 @@ public final class RetryingTarget implements Target {
           inner.cleanupIncomplete(prefix);
           return null;
         });
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 }

@@ -114,7 +114,7 @@ final class RetryingUpload extends Upload {
       target.check(error, doing, attempt);
       try {
         long from = current.durable();
-        Upload next = target.inner().resume(current);
+        Upload next = target.inner.resume(current);
         current = next;
         window.replay(from, current);
         return;

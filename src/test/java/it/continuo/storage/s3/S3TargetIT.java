@@ -74,16 +74,6 @@ class S3TargetIT {
     }
   }
 
-  /** Whether a process runs: exists and is not a zombie waiting for its parent. */
-  static boolean running(long pid) throws IOException {
-    try {
-      String text = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
-    } catch (java.nio.file.NoSuchFileException e) {
-      return false;
-    }
-  }
-
   static TargetException failure(ThrowingRunnable r) {
     return catchThrowableOfType(TargetException.class, r::run);
   }
@@ -361,7 +351,7 @@ class S3TargetIT {
                   }
                 });
         restart.start();
-        while (running(pid)) { // a zombie no parent has reaped yet counts as stopped
+        while (TestServers.running(pid)) { // a zombie no parent has reaped yet counts as stopped
           Thread.sleep(10);
         }
         TargetException e =
