@@ -12,6 +12,8 @@ import java.time.ZoneId;
  * @param language the language of reports ("it" or "en")
  * @param compressionLevel zstd level of archives (1-19, default 3)
  * @param compressionThreads zstd worker threads (0 = one per core)
+ * @param maxConcurrentJobs how many scheduled runs of jobs with no target in common may run at once
+ *     (runs sharing a target always run one at a time)
  */
 public record AgentConfig(
     String name,
@@ -19,4 +21,5 @@ public record AgentConfig(
     ZoneId timezone,
     String language,
     int compressionLevel,
-    int compressionThreads) {}
+    int compressionThreads,
+    int maxConcurrentJobs) {}

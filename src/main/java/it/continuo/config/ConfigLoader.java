@@ -28,7 +28,8 @@ public final class ConfigLoader {
   /** Names that become directory names on targets and lock files. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  private static final List<String> ROOT_ORDER = List.of("agent", "sources", "targets", "jobs");
+  private static final List<String> ROOT_ORDER =
+      List.of("agent", "sources", "targets", "jobs", "http", "logging");
 
   private final Map<String, String> environment;
 
@@ -109,7 +110,9 @@ public final class ConfigLoader {
           jobs.put(e.getKey(), job(e.getKey(), e.getValue(), sources, targets));
         }
       }
-      return new Config(file, agent, sources, targets, jobs, List.copyOf(warnings));
+      HttpConfig http = YamlNode.optional(top, "http", this::http).orElse(null);
+      LoggingConfig logging = YamlNode.optional(top, "logging", this::logging).orElse(null);
+      return new Config(file, agent, sources, targets, jobs, http, logging, List.copyOf(warnings));
     }
 
     private <T> Map<String, T> named(
@@ -144,7 +147,8 @@ public final class ConfigLoader {
                       "timezone",
                       "language",
                       "compressionLevel",
-                      "compressionThreads"));
+                      "compressionThreads",
+                      "maxConcurrentJobs"));
       String name =
           YamlNode.optional(m, "name", YamlNode::nonEmptyString).orElseGet(ConfigLoader::hostName);
       if (!NAME.matcher(name).matches()) {
@@ -179,7 +183,8 @@ public final class ConfigLoader {
               .orElse("it");
       int level = YamlNode.optional(m, "compressionLevel", n -> n.integer(1, 19)).orElse(3);
       int threads = YamlNode.optional(m, "compressionThreads", n -> n.integer(0, 64)).orElse(0);
-      return new AgentConfig(name, dataDir, zone, language, level, threads);
+      int concurrent = YamlNode.optional(m, "maxConcurrentJobs", n -> n.integer(1, 16)).orElse(2);
+      return new AgentConfig(name, dataDir, zone, language, level, threads, concurrent);
     }
 
     private SourceConfig source(String name, YamlNode node) throws ConfigException {
@@ -392,7 +397,17 @@ public final class ConfigLoader {
         throws ConfigException {
       checkName(name, node);
       Map<String, YamlNode> m =
-          node.map(List.of("source", "target", "targets", "full", "incremental", "hooks"));
+          node.map(
+              List.of(
+                  "source",
+                  "target",
+                  "targets",
+                  "full",
+                  "incremental",
+                  "hooks",
+                  "maxFullAge",
+                  "keep",
+                  "verify"));
       YamlNode sourceNode = node.require(m, "source");
       String source = sourceNode.nonEmptyString();
       if (!sources.containsKey(source)) {
@@ -422,7 +437,82 @@ public final class ConfigLoader {
       String full = cron(node.require(m, "full"));
       String incremental = cron(node.require(m, "incremental"));
       HooksConfig hooks = YamlNode.optional(m, "hooks", this::hooks).orElse(HooksConfig.NONE);
-      return new JobConfig(name, source, List.copyOf(jobTargets), full, incremental, hooks);
+      java.time.Duration maxFullAge =
+          YamlNode.optional(m, "maxFullAge", YamlNode::duration).orElse(null);
+      KeepConfig keep = YamlNode.optional(m, "keep", this::keep).orElse(KeepConfig.ALL);
+      String verify = YamlNode.optional(m, "verify", ConfigLoader.Reader::cron).orElse(null);
+      return new JobConfig(
+          name,
+          source,
+          List.copyOf(jobTargets),
+          full,
+          incremental,
+          hooks,
+          maxFullAge,
+          keep,
+          verify);
+    }
+
+    private KeepConfig keep(YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m = node.map(List.of("fulls", "daily", "weekly", "monthly"));
+      KeepConfig keep =
+          new KeepConfig(
+              YamlNode.optional(m, "fulls", n -> n.integer(1, 10_000)).orElse(0),
+              YamlNode.optional(m, "daily", n -> n.integer(1, 10_000)).orElse(0),
+              YamlNode.optional(m, "weekly", n -> n.integer(1, 10_000)).orElse(0),
+              YamlNode.optional(m, "monthly", n -> n.integer(1, 10_000)).orElse(0));
+      if (keep.keepsAll()) {
+        throw node.error(
+            "give at least one of fulls, daily, weekly, monthly (leave keep out to keep every run)");
+      }
+      return keep;
+    }
+
+    private HttpConfig http(YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m = node.map(List.of("listen", "token"));
+      String listen =
+          YamlNode.optional(m, "listen", YamlNode::nonEmptyString).orElse("127.0.0.1:8420");
+      int colon = listen.lastIndexOf(':');
+      YamlNode where = m.containsKey("listen") ? m.get("listen") : node;
+      if (colon <= 0) {
+        throw where.error("listen must be HOST:PORT, e.g. 127.0.0.1:8420");
+      }
+      String host = listen.substring(0, colon);
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      int port;
+      try {
+        port = Integer.parseInt(listen.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      if (port < 1 || port > 65535) {
+        throw where.error("listen must be HOST:PORT with a port from 1 to 65535");
+      }
+      if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("::1")) {
+        warnings.add(
+            where.path()
+                + " (line "
+                + where.line()
+                + "): the status endpoint listens beyond this machine on "
+                + host
+                + "; keep it on loopback behind a proxy unless the network is trusted");
+      }
+      YamlNode tokenNode = node.require(m, "token");
+      Secret token = tokenNode.secret();
+      if (token.reveal().strip().length() < 16) {
+        throw tokenNode.error("the token must have at least 16 characters");
+      }
+      return new HttpConfig(host, port, token);
+    }
+
+    private LoggingConfig logging(YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m = node.map(List.of("json", "maxFileSize", "maxFiles"));
+      Path json = node.require(m, "json").path(true);
+      long size = YamlNode.optional(m, "maxFileSize", YamlNode::size).orElse(10L << 20);
+      int files = YamlNode.optional(m, "maxFiles", n -> n.integer(1, 1000)).orElse(7);
+      return new LoggingConfig(json, size, files);
     }
 
     private static String known(java.util.Collection<String> names) {

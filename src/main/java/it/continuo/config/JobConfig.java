@@ -1,5 +1,6 @@
 package it.continuo.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ import java.util.List;
  * @param full Quartz cron expression of full backups
  * @param incremental Quartz cron expression of incremental backups
  * @param hooks commands around each run
+ * @param maxFullAge a run is taken as a full when the last full is older than this; null when fulls
+ *     come only from the {@code full} schedule
+ * @param keep which restore points retention keeps; {@link KeepConfig#ALL} when not set
+ * @param verify Quartz cron expression of scheduled verification of the newest run on every target,
+ *     or null
  */
 public record JobConfig(
     String name,
@@ -19,4 +25,7 @@ public record JobConfig(
     List<String> targets,
     String full,
     String incremental,
-    HooksConfig hooks) {}
+    HooksConfig hooks,
+    Duration maxFullAge,
+    KeepConfig keep,
+    String verify) {}
