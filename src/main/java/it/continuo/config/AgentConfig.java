@@ -1,6 +1,7 @@
 package it.continuo.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -14,6 +15,7 @@ import java.time.ZoneId;
  * @param compressionThreads zstd worker threads (0 = one per core)
  * @param maxConcurrentJobs how many scheduled runs of jobs with no target in common may run at once
  *     (runs sharing a target always run one at a time)
+ * @param shutdownGrace how long a stopping daemon lets a running backup go on before aborting it
  */
 public record AgentConfig(
     String name,
@@ -22,4 +24,5 @@ public record AgentConfig(
     String language,
     int compressionLevel,
     int compressionThreads,
-    int maxConcurrentJobs) {}
+    int maxConcurrentJobs,
+    Duration shutdownGrace) {}

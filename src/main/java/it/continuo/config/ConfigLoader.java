@@ -148,7 +148,8 @@ public final class ConfigLoader {
                       "language",
                       "compressionLevel",
                       "compressionThreads",
-                      "maxConcurrentJobs"));
+                      "maxConcurrentJobs",
+                      "shutdownGrace"));
       String name =
           YamlNode.optional(m, "name", YamlNode::nonEmptyString).orElseGet(ConfigLoader::hostName);
       if (!NAME.matcher(name).matches()) {
@@ -184,7 +185,10 @@ public final class ConfigLoader {
       int level = YamlNode.optional(m, "compressionLevel", n -> n.integer(1, 19)).orElse(3);
       int threads = YamlNode.optional(m, "compressionThreads", n -> n.integer(0, 64)).orElse(0);
       int concurrent = YamlNode.optional(m, "maxConcurrentJobs", n -> n.integer(1, 16)).orElse(2);
-      return new AgentConfig(name, dataDir, zone, language, level, threads, concurrent);
+      java.time.Duration grace =
+          YamlNode.optional(m, "shutdownGrace", YamlNode::duration)
+              .orElse(java.time.Duration.ofMinutes(5));
+      return new AgentConfig(name, dataDir, zone, language, level, threads, concurrent, grace);
     }
 
     private SourceConfig source(String name, YamlNode node) throws ConfigException {
