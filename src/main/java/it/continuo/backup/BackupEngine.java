@@ -462,30 +462,17 @@ public final class BackupEngine {
       String error,
       Instant started,
       List<Destination> destinations) {
-    List<TargetResult> results =
-        destinations.stream()
-            .map(d -> new TargetResult(d.name, false, d.failed() ? d.failure() : error, 0))
-            .toList();
-    return new BackupResult(
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    for (Destination d : destinations) {
+      errors.put(d.name, d.failed() ? d.failure() : error);
+    }
+    return BackupResult.failed(
         job.name(),
-        String.join(",", job.targets()),
         run,
         env.get("CONTINUO_LEVEL"),
-        Outcome.FAILED,
         error,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
         Duration.between(started, clock.instant()),
-        0,
-        List.of(),
-        List.of(),
-        List.of(),
-        results);
+        errors);
   }
 
   private static void postHooks(

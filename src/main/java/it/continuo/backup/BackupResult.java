@@ -45,4 +45,44 @@ public record BackupResult(
     List<String> unreadable,
     List<String> changedWhileRead,
     List<String> skipped,
-    List<TargetResult> targets) {}
+    List<TargetResult> targets) {
+
+  /**
+   * A run that failed before it wrote anything, on every target: a pre-hook failed, no target could
+   * be reached, or it never started (the job was already running).
+   *
+   * @param run the run id, or null when none was given
+   * @param level the level it was to have, or null
+   * @param targetErrors why each target has nothing, by target name, in the job's order
+   */
+  public static BackupResult failed(
+      String job,
+      String run,
+      String level,
+      String error,
+      Duration duration,
+      java.util.Map<String, String> targetErrors) {
+    return new BackupResult(
+        job,
+        String.join(",", targetErrors.keySet()),
+        run,
+        level,
+        Outcome.FAILED,
+        error,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        duration,
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        targetErrors.entrySet().stream()
+            .map(e -> new TargetResult(e.getKey(), false, e.getValue(), 0))
+            .toList());
+  }
+}

@@ -58,6 +58,7 @@ final class BackupRun {
     try (StoreStage store = new StoreStage(run, archive, problems, progress);
         TreeScan scan = new TreeScan(walker, parent, new Decider(store, problems, progress))) {
       for (Slot slot = scan.next(); slot != null; slot = scan.next()) {
+        progress.checkCancelled();
         ManifestEntry e = slot.entry();
         if (e != null) {
           write(slot, e);

@@ -193,6 +193,7 @@ final class StoreStage implements AutoCloseable {
           changed = true; // shrank while read
           break;
         }
+        progress.checkCancelled();
         digest.update(buffer, 0, n);
         archive.write(buffer, 0, n);
         copied += n;

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
       BackupCommand.class,
       ListCommand.class,
       RestoreCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      RunCommand.class,
+      ReloadCommand.class,
+      StatusCommand.class
     },
     footer = {
       "",

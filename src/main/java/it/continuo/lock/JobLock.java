@@ -71,6 +71,28 @@ public final class JobLock implements AutoCloseable {
     return new JobLock(file, channel, lock, previous);
   }
 
+  /**
+   * True when a live process holds the lock {@code name} under {@code dataDir}; the lock file is
+   * neither created nor changed.
+   */
+  public static boolean isHeld(Path dataDir, String name) throws IOException {
+    Path file = dataDir.resolve("locks").resolve(name + ".lock");
+    if (!Files.exists(file)) {
+      return false;
+    }
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true; // this very process holds it
+    }
+  }
+
   private static String read(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(4096);
     channel.read(buffer, 0);

@@ -2,8 +2,13 @@ package it.continuo.progress;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters of a backup, restore or verification in progress, safe to read from another thread. */
+/**
+ * Counters of a backup, restore or verification in progress, safe to read from another thread; also
+ * how another thread asks the run to stop (a daemon shutting down).
+ */
 public final class Progress {
+  private volatile String cancelled;
+
   private final AtomicLong entries = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
   private final AtomicLong bytesWritten = new AtomicLong();
@@ -18,6 +23,22 @@ public final class Progress {
 
   public void written(long total) {
     bytesWritten.set(total);
+  }
+
+  /**
+   * Asks the run to stop at its next entry or buffer: it then fails with {@link
+   * CancelledException}, through the same path as any failure, so nothing it wrote is committed.
+   */
+  public void cancel(String why) {
+    cancelled = why;
+  }
+
+  /** Throws when the run was asked to stop. */
+  public void checkCancelled() throws CancelledException {
+    String why = cancelled;
+    if (why != null) {
+      throw new CancelledException(why);
+    }
   }
 
   public long entries() {

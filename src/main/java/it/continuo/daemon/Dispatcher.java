@@ -1,0 +1,278 @@
+package it.continuo.daemon;
+
+import it.continuo.backup.BackupEngine;
+import it.continuo.backup.BackupResult;
+import it.continuo.backup.Outcome;
+import it.continuo.catalog.JobStore;
+import it.continuo.catalog.RestorePoint;
+import it.continuo.catalog.Verification;
+import it.continuo.config.Config;
+import it.continuo.config.JobConfig;
+import it.continuo.config.TargetConfig;
+import it.continuo.history.History;
+import it.continuo.lock.LockHeldException;
+import it.continuo.progress.Listener;
+import it.continuo.progress.Progress;
+import it.continuo.schedule.Due;
+import it.continuo.schedule.FireHandler;
+import it.continuo.schedule.JobSchedule;
+import it.continuo.schedule.Task;
+import it.continuo.status.RunSummary;
+import it.continuo.storage.Target;
+import it.continuo.storage.Targets;
+import it.continuo.verify.VerifyEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the daemon does when a trigger fires: waits its turn at the {@link RunGate}, decides with
+ * {@link Due} what the fire means given the history, runs the backup or the verification with the
+ * same engines as the command line, and records it. Time comes from the injected clock.
+ */
+final class Dispatcher implements FireHandler {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** How far back the history is read to find the fire times a run keeps. */
+  static final Duration LOOKBACK = Duration.ofDays(40);
+
+  private final Supplier<Config> config;
+  private final History history;
+  private final Clock clock;
+  private final String software;
+  private final RunGate gate;
+  private final Map<String, Progress> running = new ConcurrentHashMap<>();
+  private final AfterRun afterRun;
+  private volatile boolean stopping;
+
+  Dispatcher(
+      Supplier<Config> config,
+      History history,
+      Clock clock,
+      String software,
+      RunGate gate,
+      AfterRun afterRun) {
+    this.config = config;
+    this.history = history;
+    this.clock = clock;
+    this.software = software;
+    this.gate = gate;
+    this.afterRun = afterRun;
+  }
+
+  @Override
+  public void fire(String job, Task task, Instant fireTime, Instant since, boolean recovering) {
+    if (stopping) {
+      return;
+    }
+    Config current = config.get();
+    JobConfig jc = current.jobs().get(job);
+    if (jc == null) {
+      log.info("{} of {} fired, but the job is no longer configured", task.key(), job);
+      return;
+    }
+    try (RunGate.Pass pass = gate.enter(jc.targets(), () -> stopping)) {
+      if (pass == null) {
+        log.info("{} of {} not started: the daemon is stopping", task.key(), job);
+        return;
+      }
+      if (task == Task.VERIFY) {
+        verify(current, jc);
+      } else {
+        backup(current, jc, fireTime, since, recovering);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.error("{} of {} failed: {}", task.key(), job, e.toString(), e);
+      record("error", job, task.key() + " failed: " + e);
+    }
+  }
+
+  /** Decides and runs one backup fire; returns what was decided. */
+  Due backup(Config current, JobConfig job, Instant fireTime, Instant since, boolean recovering)
+      throws Exception {
+    Instant now = clock.instant();
+    List<RunSummary> recent = history.runsSince(job.name(), fireTime.minus(LOOKBACK));
+    Instant lastAttempt = newestStart(recent, false);
+    Instant lastFullAttempt = newestStart(recent, true);
+    Instant lastFull = history.lastFullStart(job.name()).orElse(null);
+    JobSchedule schedule = new JobSchedule(job, current.agent().timezone());
+    Due due =
+        Due.decide(
+            schedule, fireTime, since, lastAttempt, lastFullAttempt, lastFull, job.maxFullAge());
+    if (due.skip()) {
+      log.info("{}: nothing to do ({})", job.name(), due.reason());
+      return due;
+    }
+    String trigger = recovering ? "recovery" : due.catchUp() ? "catch-up" : "schedule";
+    if (due.catchUp() || recovering) {
+      log.warn(
+          "{}: {}{}", job.name(), recovering ? "re-running after a crash; " : "", due.reason());
+      history.event(now, trigger, job.name(), "warning", due.reason());
+    } else {
+      log.info("{}: {}", job.name(), due.reason());
+    }
+    Instant scheduledFor = due.missed().get(due.missed().size() - 1);
+    long id =
+        history.runStarted(
+            job.name(), trigger, due.level().word(), now, scheduledFor, due.reason());
+    Progress progress = new Progress();
+    running.put(job.name(), progress);
+    BackupResult result;
+    try {
+      result =
+          new BackupEngine(current, clock, software)
+              .backup(job, due.level(), listener(job.name()), progress);
+    } catch (LockHeldException e) {
+      result = notStarted(job, due, e.getMessage(), now);
+    } catch (Exception e) {
+      result = notStarted(job, due, e.toString(), now);
+    } finally {
+      running.remove(job.name());
+    }
+    history.runEnded(id, result, clock.instant());
+    log(result);
+    if (result.outcome() != Outcome.FAILED) {
+      afterRun.after(current, job, result);
+    }
+    return due;
+  }
+
+  private BackupResult notStarted(JobConfig job, Due due, String error, Instant started) {
+    Map<String, String> targets = new LinkedHashMap<>();
+    job.targets().forEach(t -> targets.put(t, error));
+    return BackupResult.failed(
+        job.name(),
+        null,
+        due.level().word(),
+        error,
+        Duration.between(started, clock.instant()),
+        targets);
+  }
+
+  private static Instant newestStart(List<RunSummary> newestFirst, boolean fullOnly) {
+    for (RunSummary r : newestFirst) {
+      boolean kept = !r.outcome().equals("interrupted") && !r.outcome().equals("running");
+      if (kept && (!fullOnly || "full".equals(r.level()))) {
+        return r.start();
+      }
+    }
+    return null;
+  }
+
+  private static void log(BackupResult r) {
+    String stored =
+        String.join(
+            ", ",
+            r.targets().stream()
+                .map(t -> t.target() + (t.stored() ? " stored" : " NOT stored: " + t.error()))
+                .toList());
+    if (r.outcome() == Outcome.SUCCESS) {
+      log.info("{} {} {}: {} ({})", r.job(), r.run(), r.level(), r.outcome().word(), stored);
+    } else {
+      log.warn(
+          "{} {} {}: {}{} ({})",
+          r.job(),
+          r.run(),
+          r.level(),
+          r.outcome().word(),
+          r.error() == null ? "" : ": " + r.error(),
+          stored);
+    }
+  }
+
+  /**
+   * Verifies the newest chain of {@code job} on each of its targets and records it. An encrypted
+   * target is verified only when it has a {@code decryptKey}.
+   */
+  void verify(Config current, JobConfig job) {
+    for (TargetConfig t : current.targetsOf(job)) {
+      if (stopping) {
+        return;
+      }
+      if (t.options().encryptTo() != null && t.options().decryptKey() == null) {
+        log.info(
+            "{}: target {} is encrypted and has no decryptKey: verified by the RCO with"
+                + " continuo verify --key",
+            job.name(),
+            t.name());
+        continue;
+      }
+      Progress progress = new Progress();
+      running.put(job.name(), progress);
+      try (Target target = Targets.open(t, Targets.decryptionKey(t, null, null))) {
+        JobStore store = new JobStore(target, current.agent().name(), job.name());
+        List<RestorePoint> points = store.withVerifications();
+        List<RestorePoint> chain = VerifyEngine.latestChain(points);
+        if (chain.isEmpty()) {
+          continue;
+        }
+        for (Verification v :
+            new VerifyEngine(clock).verify(store, points, chain, listener(job.name()), progress)) {
+          history.verification(job.name(), t.name(), v);
+          if (v.ok()) {
+            log.info("{}: {} on {} verified", job.name(), v.run(), t.name());
+          } else {
+            log.error(
+                "{}: {} on {} is DAMAGED: {}",
+                job.name(),
+                v.run(),
+                t.name(),
+                String.join("; ", v.problems()));
+            record("error", job.name(), v.run() + " on " + t.name() + " is damaged");
+          }
+        }
+      } catch (Exception e) {
+        log.error("{}: cannot verify on {}: {}", job.name(), t.name(), e.toString());
+        record("error", job.name(), "cannot verify on " + t.name() + ": " + e);
+      } finally {
+        running.remove(job.name());
+      }
+    }
+  }
+
+  private void record(String severity, String job, String message) {
+    try {
+      history.event(clock.instant(), "schedule", job, severity, message);
+    } catch (Exception e) {
+      log.warn("cannot record in the history: {}", e.toString());
+    }
+  }
+
+  private static Listener listener(String job) {
+    return new Listener() {
+      @Override
+      public void warning(String message) {
+        log.warn("{}: {}", job, message);
+      }
+
+      @Override
+      public void note(String message) {
+        log.info("{}: {}", job, message);
+      }
+    };
+  }
+
+  /** From now on no fire starts a run; fires waiting for their turn give up. */
+  void stopAccepting() {
+    stopping = true;
+  }
+
+  /** The jobs with a run in progress. */
+  java.util.Set<String> running() {
+    return java.util.Set.copyOf(running.keySet());
+  }
+
+  /** Asks every run in progress to stop, with why. */
+  void cancelAll(String why) {
+    running.values().forEach(p -> p.cancel(why));
+  }
+}

@@ -1,0 +1,109 @@
+package it.continuo.schedule;
+
+import it.continuo.config.JobConfig;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
+
+/**
+ * A job's cron expressions in the agent's time zone, and the times they name. The same expressions
+ * are given to Quartz, so these are the times its triggers fire.
+ */
+public final class JobSchedule {
+  private final String job;
+  private final ZoneId zone;
+  private final Map<Task, String> expressions = new EnumMap<>(Task.class);
+  private final Map<Task, CronExpression> crons = new EnumMap<>(Task.class);
+
+  public JobSchedule(JobConfig job, ZoneId zone) {
+    this.job = job.name();
+    this.zone = zone;
+    put(Task.FULL, job.full());
+    put(Task.INCREMENTAL, job.incremental());
+    if (job.verify() != null) {
+      put(Task.VERIFY, job.verify());
+    }
+  }
+
+  private void put(Task task, String expression) {
+    try {
+      CronExpression cron = new CronExpression(expression);
+      cron.setTimeZone(TimeZone.getTimeZone(zone));
+      expressions.put(task, expression);
+      crons.put(task, cron);
+    } catch (ParseException e) {
+      // The configuration loader validated it; reaching here is a bug.
+      throw new IllegalArgumentException(
+          "job " + job + ": invalid " + task.key() + " expression " + expression, e);
+    }
+  }
+
+  public String job() {
+    return job;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The tasks this job has a schedule for: always FULL and INCREMENTAL, VERIFY when set. */
+  public List<Task> tasks() {
+    return List.copyOf(crons.keySet());
+  }
+
+  public String expression(Task task) {
+    return expressions.get(task);
+  }
+
+  /** The times {@code task} fires after {@code from} (excluded) up to {@code to} (included). */
+  public List<Instant> times(Task task, Instant from, Instant to) {
+    List<Instant> times = new ArrayList<>();
+    CronExpression cron = crons.get(task);
+    if (cron == null) {
+      return times;
+    }
+    Date next = cron.getNextValidTimeAfter(Date.from(from));
+    while (next != null && !next.toInstant().isAfter(to)) {
+      times.add(next.toInstant());
+      next = cron.getNextValidTimeAfter(next);
+    }
+    return times;
+  }
+
+  /** When {@code task} next fires after {@code after}, if ever. */
+  public Optional<Instant> next(Task task, Instant after) {
+    CronExpression cron = crons.get(task);
+    if (cron == null) {
+      return Optional.empty();
+    }
+    Date next = cron.getNextValidTimeAfter(Date.from(after));
+    return Optional.ofNullable(next).map(Date::toInstant);
+  }
+
+  /**
+   * The next backup after {@code after}: its time, and FULL when the full schedule fires then (a
+   * full and an incremental at the same time make one full).
+   */
+  public Optional<Fire> nextBackup(Instant after) {
+    Optional<Instant> full = next(Task.FULL, after);
+    Optional<Instant> incremental = next(Task.INCREMENTAL, after);
+    if (full.isEmpty() && incremental.isEmpty()) {
+      return Optional.empty();
+    }
+    if (incremental.isEmpty() || (full.isPresent() && !full.get().isAfter(incremental.get()))) {
+      return Optional.of(new Fire(full.get(), Task.FULL));
+    }
+    return Optional.of(new Fire(incremental.get(), Task.INCREMENTAL));
+  }
+
+  /** A time a task is due. */
+  public record Fire(Instant at, Task task) {}
+}

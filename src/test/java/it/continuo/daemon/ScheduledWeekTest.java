@@ -1,0 +1,124 @@
+package it.continuo.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.continuo.config.Config;
+import it.continuo.config.ConfigLoader;
+import it.continuo.history.History;
+import it.continuo.schedule.JobSchedule;
+import it.continuo.schedule.Task;
+import it.continuo.status.RunSummary;
+import it.continuo.testing.TestClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A week of the office's schedules, with an injected clock: every fire Quartz would make is handed
+ * to the daemon's dispatcher at its time, which runs real backups to a local target and records
+ * them in the history.
+ */
+class ScheduledWeekTest {
+  static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+  @TempDir Path dir;
+
+  /** Sunday 22 November 2026, 00:00 in Rome, to Saturday 28, 23:59. */
+  static final Instant WEEK_START = ZonedDateTime.of(2026, 11, 22, 0, 0, 0, 0, ROME).toInstant();
+
+  static final Instant WEEK_END = WEEK_START.plusSeconds(7 * 24 * 3600 - 60);
+
+  @Test
+  void aWeekGivesOneFullOnSundayAndSixIncrementalsAtTheConfiguredTimes() throws Exception {
+    List<String> runs = week("0 0 21 ? * SUN", "0 0 21 ? * MON-SAT", false);
+
+    assertThat(runs)
+        .containsExactly(
+            "20261122T200000Z-F",
+            "20261123T200000Z-I",
+            "20261124T200000Z-I",
+            "20261125T200000Z-I",
+            "20261126T200000Z-I",
+            "20261127T200000Z-I",
+            "20261128T200000Z-I");
+  }
+
+  @Test
+  void aFullAndAnIncrementalAtTheSameMinuteGiveOneFull() throws Exception {
+    // The incremental fires every night, Sunday included, and is handed over before the full.
+    List<String> runs = week("0 0 21 ? * SUN", "0 0 21 ? * *", true);
+
+    assertThat(runs).hasSize(7);
+    assertThat(runs.get(0)).isEqualTo("20261122T200000Z-F");
+    assertThat(runs.subList(1, 7)).allMatch(r -> r.endsWith("-I"));
+  }
+
+  /**
+   * Fires every trigger of the week at its time and returns the runs on the target.
+   *
+   * @param incrementalFirst at equal times, hand over the incremental's fire before the full's
+   */
+  List<String> week(String full, String incremental, boolean incrementalFirst) throws Exception {
+    Path source = Files.createDirectories(dir.resolve("source"));
+    Files.writeString(source.resolve("fattura.txt"), "fattura 1\n");
+    Files.createDirectories(dir.resolve("nas"));
+    Path file = dir.resolve("continuo.yaml");
+    Files.writeString(
+        file,
+        """
+        agent: { name: ufficio, dataDir: %s, timezone: Europe/Rome }
+        sources:
+          docs: { paths: [%s] }
+        targets:
+          nas: { type: local, path: %s }
+        jobs:
+          docs-nas:
+            source: docs
+            target: nas
+            full: "%s"
+            incremental: "%s"
+        """
+            .formatted(dir.resolve("data"), source, dir.resolve("nas"), full, incremental));
+    Config config = new ConfigLoader().load(file);
+    JobSchedule schedule = new JobSchedule(config.job("docs-nas"), ROME);
+    record Fire(Instant at, Task task) {}
+    List<Fire> fires = new ArrayList<>();
+    for (Task task : List.of(Task.FULL, Task.INCREMENTAL)) {
+      schedule.times(task, WEEK_START, WEEK_END).forEach(t -> fires.add(new Fire(t, task)));
+    }
+    Comparator<Fire> order = Comparator.comparing(Fire::at);
+    fires.sort(
+        order.thenComparing(f -> (f.task() == Task.INCREMENTAL) == incrementalFirst ? 0 : 1));
+
+    TestClock clock = new TestClock(WEEK_START);
+    try (History history = History.open(config.agent().dataDir())) {
+      Dispatcher dispatcher =
+          new Dispatcher(
+              () -> config, history, clock, "continuo test", new RunGate(2), AfterRun.NOTHING);
+      for (Fire f : fires) {
+        clock.set(f.at());
+        Files.writeString(source.resolve("fattura.txt"), "fattura del " + f.at() + "\n");
+        dispatcher.fire("docs-nas", f.task(), f.at(), WEEK_START, false);
+      }
+      List<RunSummary> recorded = history.runsSince("docs-nas", WEEK_START);
+      assertThat(recorded).hasSize(7).allMatch(r -> r.outcome().equals("success"));
+      assertThat(recorded).allMatch(r -> r.trigger().equals("schedule"));
+    }
+    try (Stream<Path> files = Files.list(dir.resolve("nas/ufficio/docs-nas"))) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".manifest.jsonl.zst"))
+          .map(n -> n.substring(0, n.indexOf('.')))
+          .sorted()
+          .toList();
+    }
+  }
+}
