@@ -86,7 +86,11 @@ final class Exposition {
         .toPlainString();
   }
 
+  // An empty label value is, to Prometheus, the label's absence: the honest value of an unknown.
   static String escapeLabelValue(String value) {
+    if (value == null) {
+      return "";
+    }
     return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 

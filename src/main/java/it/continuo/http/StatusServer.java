@@ -60,7 +60,8 @@ public final class StatusServer implements AutoCloseable {
    * #port()}) and serves until {@link #close()}.
    *
    * @param source computes the status anew for each {@code /metrics} and {@code /api/status}
-   *     request
+   *     request, from up to two threads at once; it should answer within a few seconds, as
+   *     Prometheus gives up a scrape after 10 s by default
    * @param alive true while the daemon runs; {@code /health} answers 503 once it is false, so a
    *     monitor sees a shutdown in progress as such
    * @throws IOException when the address cannot be resolved or bound (e.g. the port is in use)

@@ -222,6 +222,20 @@ class PrometheusTextTest {
   }
 
   @Nested
+  @DisplayName("of an agent whose version is unknown")
+  class NoVersion {
+    @Test
+    @DisplayName("leaves the version label empty")
+    void emptyLabel() throws Exception {
+      List<Family> parsed =
+          PrometheusParser.parse(
+              PrometheusText.render(new AgentStatus("a", null, SampleStatus.NOW, null, List.of())));
+      assertThat(value(parsed, PrometheusText.AGENT_INFO, Map.of("agent", "a", "version", "")))
+          .contains(1.0);
+    }
+  }
+
+  @Nested
   @DisplayName("when the status cannot be read")
   class Unavailable {
     @Test
