@@ -1,0 +1,253 @@
+package it.continuo.http;
+
+import static it.continuo.http.PrometheusParser.samples;
+import static it.continuo.http.PrometheusParser.value;
+import static it.continuo.http.SampleStatus.ODD_JOB;
+import static it.continuo.http.SampleStatus.ODD_TARGET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.continuo.http.PrometheusParser.Family;
+import it.continuo.http.PrometheusParser.Sample;
+import it.continuo.status.AgentStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The Prometheus exposition of the status")
+class PrometheusTextTest {
+  static String text;
+  static List<Family> families;
+
+  @BeforeAll
+  static void parse() throws Exception {
+    text = PrometheusText.render(SampleStatus.status());
+    families = PrometheusParser.parse(text);
+  }
+
+  static double seconds(Instant instant) {
+    return instant.getEpochSecond() + instant.getNano() / 1e9;
+  }
+
+  static Map<String, String> job(String job) {
+    return Map.of("job", job);
+  }
+
+  static Map<String, String> target(String job, String target) {
+    return Map.of("job", job, "target", target);
+  }
+
+  @Nested
+  @DisplayName("as a whole")
+  class AsAWhole {
+    @Test
+    @DisplayName("parses with the reference parser, every family once, a gauge named continuo_…")
+    void parsesFamiliesOnce() {
+      assertThat(families).isNotEmpty();
+      assertThat(families).extracting(Family::name).doesNotHaveDuplicates();
+      assertThat(families)
+          .allSatisfy(
+              f -> {
+                assertThat(f.name()).startsWith("continuo_");
+                assertThat(f.type()).isEqualTo("gauge");
+                assertThat(f.help()).isNotBlank();
+                assertThat(f.samples()).isNotEmpty().allMatch(s -> s.name().equals(f.name()));
+              });
+    }
+
+    @Test
+    @DisplayName("says the status was read, names the agent and when the daemon started")
+    void agent() {
+      assertThat(value(families, PrometheusText.STATUS_UP, Map.of())).contains(1.0);
+      assertThat(
+              value(
+                  families,
+                  PrometheusText.AGENT_INFO,
+                  Map.of("agent", "srv-primario", "version", "0.1.0")))
+          .contains(1.0);
+      assertThat(value(families, PrometheusText.DAEMON_START, Map.of()))
+          .contains(seconds(SampleStatus.DAEMON_SINCE));
+    }
+
+    @Test
+    @DisplayName("writes timestamps as plain decimal seconds, exact to the fraction")
+    void plainDecimals() {
+      assertThat(text)
+          .contains(PrometheusText.LAST_RUN + "{job=\"gestionale\"} 1795641123.5\n")
+          .contains(PrometheusText.LAST_DURATION + "{job=\"gestionale\"} 723.5\n")
+          .contains(PrometheusText.NEXT_RUN + "{job=\"gestionale\"} 1795726800\n");
+    }
+  }
+
+  @Nested
+  @DisplayName("for a job that ran")
+  class JobThatRan {
+    @Test
+    @DisplayName("gives the end of its last success and of its last run")
+    void lastSuccessAndRun() {
+      double end = seconds(SampleStatus.LAST_END);
+      assertThat(value(families, PrometheusText.LAST_SUCCESS, job("gestionale"))).contains(end);
+      assertThat(value(families, PrometheusText.LAST_RUN, job("gestionale"))).contains(end);
+    }
+
+    @Test
+    @DisplayName("gives one outcome sample, labelled with the last run's outcome")
+    void outcome() {
+      assertThat(samples(families, PrometheusText.LAST_OUTCOME))
+          .filteredOn(s -> s.labels().get("job").equals("gestionale"))
+          .containsExactly(
+              new Sample(
+                  PrometheusText.LAST_OUTCOME,
+                  Map.of("job", "gestionale", "outcome", "partial"),
+                  1.0));
+    }
+
+    @Test
+    @DisplayName("gives the last run's duration, files and bytes")
+    void figures() {
+      assertThat(value(families, PrometheusText.LAST_DURATION, job("gestionale"))).contains(723.5);
+      assertThat(value(families, PrometheusText.LAST_FILES, job("gestionale"))).contains(1200.0);
+      assertThat(value(families, PrometheusText.LAST_READ, job("gestionale"))).contains(5e6);
+      assertThat(value(families, PrometheusText.LAST_WRITTEN, job("gestionale"))).contains(1.3e6);
+    }
+
+    @Test
+    @DisplayName("tells per target whether the last run was stored there, and how many bytes")
+    void stored() {
+      assertThat(value(families, PrometheusText.STORED, target("gestionale", "nas"))).contains(1.0);
+      assertThat(value(families, PrometheusText.STORED, target("gestionale", "cloud")))
+          .contains(0.0);
+      assertThat(value(families, PrometheusText.STORED_BYTES, target("gestionale", "nas")))
+          .contains(1.31e6);
+    }
+
+    @Test
+    @DisplayName("says it is not running and when it runs next")
+    void schedule() {
+      assertThat(value(families, PrometheusText.RUNNING, job("gestionale"))).contains(0.0);
+      assertThat(value(families, PrometheusText.NEXT_RUN, job("gestionale")))
+          .contains(seconds(SampleStatus.NEXT_RUN));
+    }
+
+    @Test
+    @DisplayName("gives each target's last verification: ok, when, how many problems")
+    void verification() {
+      assertThat(value(families, PrometheusText.VERIFICATION_OK, target("gestionale", "nas")))
+          .contains(1.0);
+      assertThat(value(families, PrometheusText.VERIFICATION_OK, target("gestionale", "cloud")))
+          .contains(0.0);
+      assertThat(
+              value(families, PrometheusText.VERIFICATION_PROBLEMS, target("gestionale", "cloud")))
+          .contains(3.0);
+      assertThat(value(families, PrometheusText.VERIFICATION_AT, target("gestionale", "nas")))
+          .contains(seconds(SampleStatus.VERIFIED_AT));
+    }
+
+    @Test
+    @DisplayName("gives the restore points of a target it can list")
+    void chain() {
+      assertThat(value(families, PrometheusText.REACHABLE, target("gestionale", "nas")))
+          .contains(1.0);
+      assertThat(value(families, PrometheusText.POINTS, target("gestionale", "nas"))).contains(8.0);
+      assertThat(value(families, PrometheusText.DAMAGED, target("gestionale", "nas")))
+          .contains(1.0);
+      assertThat(value(families, PrometheusText.NEWEST_POINT, target("gestionale", "nas")))
+          .contains(seconds(SampleStatus.LAST_START));
+    }
+
+    @Test
+    @DisplayName("marks a target it cannot list unreachable, and gives none of its figures")
+    void unreachable() {
+      assertThat(value(families, PrometheusText.REACHABLE, target("gestionale", "cloud")))
+          .contains(0.0);
+      for (String name :
+          List.of(PrometheusText.POINTS, PrometheusText.DAMAGED, PrometheusText.NEWEST_POINT)) {
+        assertThat(value(families, name, target("gestionale", "cloud"))).as(name).isEmpty();
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("for a job that never ran")
+  class JobThatNeverRan {
+    @Test
+    @DisplayName("keeps a name with a quote, a backslash and a newline intact, in every label")
+    void escaping() {
+      assertThat(value(families, PrometheusText.RUNNING, job(ODD_JOB))).contains(0.0);
+      assertThat(value(families, PrometheusText.REACHABLE, target(ODD_JOB, ODD_TARGET)))
+          .contains(1.0);
+      assertThat(value(families, PrometheusText.POINTS, target(ODD_JOB, ODD_TARGET))).contains(0.0);
+    }
+
+    @Test
+    @DisplayName("gives no sample for what is unknown: success, run, figures, next run, newest")
+    void nothingMadeUp() {
+      for (String name :
+          List.of(
+              PrometheusText.LAST_SUCCESS,
+              PrometheusText.LAST_RUN,
+              PrometheusText.LAST_OUTCOME,
+              PrometheusText.LAST_DURATION,
+              PrometheusText.LAST_FILES,
+              PrometheusText.LAST_READ,
+              PrometheusText.LAST_WRITTEN,
+              PrometheusText.NEXT_RUN,
+              PrometheusText.STORED,
+              PrometheusText.VERIFICATION_OK,
+              PrometheusText.NEWEST_POINT)) {
+        assertThat(samples(families, name))
+            .as(name)
+            .noneMatch(s -> ODD_JOB.equals(s.labels().get("job")));
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("of an agent without daemon nor jobs")
+  class Bare {
+    @Test
+    @DisplayName("gives the agent and leaves out the daemon's start")
+    void bare() throws Exception {
+      List<Family> bare =
+          PrometheusParser.parse(
+              PrometheusText.render(
+                  new AgentStatus("a", "0.1.0", SampleStatus.NOW, null, List.of())));
+      assertThat(bare)
+          .extracting(Family::name)
+          .containsExactly(PrometheusText.STATUS_UP, PrometheusText.AGENT_INFO);
+    }
+  }
+
+  @Nested
+  @DisplayName("of an agent whose version is unknown")
+  class NoVersion {
+    @Test
+    @DisplayName("leaves the version label empty")
+    void emptyLabel() throws Exception {
+      List<Family> parsed =
+          PrometheusParser.parse(
+              PrometheusText.render(new AgentStatus("a", null, SampleStatus.NOW, null, List.of())));
+      assertThat(value(parsed, PrometheusText.AGENT_INFO, Map.of("agent", "a", "version", "")))
+          .contains(1.0);
+    }
+  }
+
+  @Nested
+  @DisplayName("when the status cannot be read")
+  class Unavailable {
+    @Test
+    @DisplayName("says so with continuo_status_up 0 and nothing else")
+    void statusDown() throws Exception {
+      List<Family> down = PrometheusParser.parse(PrometheusText.unavailable());
+      assertThat(down)
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f.samples())
+                      .containsExactly(new Sample(PrometheusText.STATUS_UP, Map.of(), 0.0)));
+    }
+  }
+}
