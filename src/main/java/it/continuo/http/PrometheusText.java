@@ -14,6 +14,12 @@ import it.continuo.status.VerificationSummary;
  * {@code absent(…)} or on the age of a timestamp sees the truth.
  */
 final class PrometheusText {
+  /**
+   * The label naming a Continuo job. Not {@code job}: Prometheus sets that label itself on every
+   * sample it scrapes (the scrape job), and would rename ours to {@code exported_job}.
+   */
+  static final String JOB_LABEL = "backup_job";
+
   static final String STATUS_UP = "continuo_status_up";
   static final String AGENT_INFO = "continuo_agent_info";
   static final String DAEMON_START = "continuo_daemon_start_timestamp_seconds";
@@ -62,21 +68,21 @@ final class PrometheusText {
   private static void job(Exposition out, JobStatus job) {
     String name = job.job();
     if (job.lastSuccess() != null && job.lastSuccess().end() != null) {
-      out.add(LAST_SUCCESS, job.lastSuccess().end(), "job", name);
+      out.add(LAST_SUCCESS, job.lastSuccess().end(), JOB_LABEL, name);
     }
     if (job.lastRun() != null) {
       lastRun(out, name, job.lastRun());
     }
-    out.add(RUNNING, job.running() != null, "job", name);
+    out.add(RUNNING, job.running() != null, JOB_LABEL, name);
     if (job.nextRun() != null) {
-      out.add(NEXT_RUN, job.nextRun(), "job", name);
+      out.add(NEXT_RUN, job.nextRun(), JOB_LABEL, name);
     }
     for (VerificationSummary v : job.lastVerifications()) {
-      out.add(VERIFICATION_OK, v.ok(), "job", name, "target", v.target());
+      out.add(VERIFICATION_OK, v.ok(), JOB_LABEL, name, "target", v.target());
       if (v.at() != null) {
-        out.add(VERIFICATION_AT, v.at(), "job", name, "target", v.target());
+        out.add(VERIFICATION_AT, v.at(), JOB_LABEL, name, "target", v.target());
       }
-      out.add(VERIFICATION_PROBLEMS, v.problems(), "job", name, "target", v.target());
+      out.add(VERIFICATION_PROBLEMS, v.problems(), JOB_LABEL, name, "target", v.target());
     }
     for (TargetChain chain : job.chains()) {
       chain(out, name, chain);
@@ -85,31 +91,31 @@ final class PrometheusText {
 
   private static void lastRun(Exposition out, String job, RunSummary run) {
     if (run.end() != null) {
-      out.add(LAST_RUN, run.end(), "job", job);
+      out.add(LAST_RUN, run.end(), JOB_LABEL, job);
     }
-    out.add(LAST_OUTCOME, 1, "job", job, "outcome", run.outcome());
+    out.add(LAST_OUTCOME, 1, JOB_LABEL, job, "outcome", run.outcome());
     if (run.duration() != null) {
-      out.add(LAST_DURATION, run.duration(), "job", job);
+      out.add(LAST_DURATION, run.duration(), JOB_LABEL, job);
     }
-    out.add(LAST_FILES, run.files(), "job", job);
-    out.add(LAST_READ, run.bytesRead(), "job", job);
-    out.add(LAST_WRITTEN, run.archiveBytes(), "job", job);
+    out.add(LAST_FILES, run.files(), JOB_LABEL, job);
+    out.add(LAST_READ, run.bytesRead(), JOB_LABEL, job);
+    out.add(LAST_WRITTEN, run.archiveBytes(), JOB_LABEL, job);
     for (TargetOutcome t : run.targets()) {
-      out.add(STORED, t.stored(), "job", job, "target", t.target());
-      out.add(STORED_BYTES, t.storedBytes(), "job", job, "target", t.target());
+      out.add(STORED, t.stored(), JOB_LABEL, job, "target", t.target());
+      out.add(STORED_BYTES, t.storedBytes(), JOB_LABEL, job, "target", t.target());
     }
   }
 
   private static void chain(Exposition out, String job, TargetChain chain) {
     boolean listed = chain.error() == null;
-    out.add(REACHABLE, listed, "job", job, "target", chain.target());
+    out.add(REACHABLE, listed, JOB_LABEL, job, "target", chain.target());
     if (!listed) {
       return; // what a target holds is unknown while it cannot be listed
     }
-    out.add(POINTS, chain.points(), "job", job, "target", chain.target());
-    out.add(DAMAGED, chain.damaged(), "job", job, "target", chain.target());
+    out.add(POINTS, chain.points(), JOB_LABEL, job, "target", chain.target());
+    out.add(DAMAGED, chain.damaged(), JOB_LABEL, job, "target", chain.target());
     if (chain.newestAt() != null) {
-      out.add(NEWEST_POINT, chain.newestAt(), "job", job, "target", chain.target());
+      out.add(NEWEST_POINT, chain.newestAt(), JOB_LABEL, job, "target", chain.target());
     }
   }
 

@@ -10,9 +10,8 @@
  *   <li>{@code GET /metrics}: the status in the Prometheus text format 0.0.4, every metric a gauge
  *       named {@code continuo_…} (last success, last run with its outcome, duration, files and
  *       bytes, what each target stored, next run, verification results, restore points and
- *       reachability of each target). A value that is not known has no sample. Note that Prometheus
- *       renames a scraped {@code job} label to {@code exported_job} unless the scrape config sets
- *       {@code honor_labels: true}.
+ *       reachability of each target). A value that is not known has no sample. A Continuo job is
+ *       the label {@code backup_job}: Prometheus keeps {@code job} for its own scrape job.
  *   <li>{@code GET /api/status}: the {@link it.continuo.status.AgentStatus} as JSON, the same as
  *       {@code continuo status --json}: instants in ISO 8601 UTC, durations in ISO 8601 ({@code
  *       PT12M3.5S}), null fields left out.

@@ -33,11 +33,11 @@ class PrometheusTextTest {
   }
 
   static Map<String, String> job(String job) {
-    return Map.of("job", job);
+    return Map.of(PrometheusText.JOB_LABEL, job);
   }
 
   static Map<String, String> target(String job, String target) {
-    return Map.of("job", job, "target", target);
+    return Map.of(PrometheusText.JOB_LABEL, job, "target", target);
   }
 
   @Nested
@@ -76,9 +76,9 @@ class PrometheusTextTest {
     @DisplayName("writes timestamps as plain decimal seconds, exact to the fraction")
     void plainDecimals() {
       assertThat(text)
-          .contains(PrometheusText.LAST_RUN + "{job=\"gestionale\"} 1795641123.5\n")
-          .contains(PrometheusText.LAST_DURATION + "{job=\"gestionale\"} 723.5\n")
-          .contains(PrometheusText.NEXT_RUN + "{job=\"gestionale\"} 1795726800\n");
+          .contains(PrometheusText.LAST_RUN + "{backup_job=\"gestionale\"} 1795641123.5\n")
+          .contains(PrometheusText.LAST_DURATION + "{backup_job=\"gestionale\"} 723.5\n")
+          .contains(PrometheusText.NEXT_RUN + "{backup_job=\"gestionale\"} 1795726800\n");
     }
   }
 
@@ -97,11 +97,11 @@ class PrometheusTextTest {
     @DisplayName("gives one outcome sample, labelled with the last run's outcome")
     void outcome() {
       assertThat(samples(families, PrometheusText.LAST_OUTCOME))
-          .filteredOn(s -> s.labels().get("job").equals("gestionale"))
+          .filteredOn(s -> s.labels().get("backup_job").equals("gestionale"))
           .containsExactly(
               new Sample(
                   PrometheusText.LAST_OUTCOME,
-                  Map.of("job", "gestionale", "outcome", "partial"),
+                  Map.of("backup_job", "gestionale", "outcome", "partial"),
                   1.0));
     }
 
@@ -200,7 +200,7 @@ class PrometheusTextTest {
               PrometheusText.NEWEST_POINT)) {
         assertThat(samples(families, name))
             .as(name)
-            .noneMatch(s -> ODD_JOB.equals(s.labels().get("job")));
+            .noneMatch(s -> ODD_JOB.equals(s.labels().get("backup_job")));
       }
     }
   }

@@ -188,7 +188,7 @@ class StatusServerTest {
           .contains(1.0);
       assertThat(
               PrometheusParser.value(
-                  families, PrometheusText.LAST_SUCCESS, Map.of("job", "gestionale")))
+                  families, PrometheusText.LAST_SUCCESS, Map.of("backup_job", "gestionale")))
           .contains(PrometheusTextTest.seconds(SampleStatus.LAST_END));
     }
 
