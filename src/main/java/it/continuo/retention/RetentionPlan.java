@@ -16,8 +16,8 @@ import java.util.Optional;
  *   <li>{@code no keep rule}: the job has none, nothing is deleted;
  *   <li>{@code newest chain}: the chain of the newest run;
  *   <li>{@code last verified chain}: the newest chain holding a run whose last verification is ok;
- *       {@code may be the last verified chain: …} when a newer run's verification record is
- *       encrypted and cannot be read;
+ *       {@code may be the last verified chain: …} when a newer run's verification record cannot be
+ *       read (encrypted with no private key given, or damaged);
  *   <li>{@code fulls N}, {@code daily 2026-11-20}, {@code weekly 2026-W47}, {@code monthly
  *       2026-11}: the rule (and its day, ISO week or month) that chose the run;
  *   <li>{@code needed by RUN}: a kept run is restored from it;

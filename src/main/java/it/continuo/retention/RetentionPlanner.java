@@ -100,7 +100,7 @@ public final class RetentionPlanner {
     }
   }
 
-  /** The chain of the newest point verified ok, and of newer points whose record is sealed. */
+  /** The chain of the newest point verified ok, and of newer points whose record is unreadable. */
   private static void lastVerified(
       List<RetentionPoint> sorted, Chains chains, Map<RunId, Set<String>> reasons) {
     for (int i = sorted.size() - 1; i >= 0; i--) {
@@ -109,14 +109,14 @@ public final class RetentionPlanner {
         chainReason(chains, reasons, p.id(), "last verified chain");
         return;
       }
-      if (p.verification() == RetentionPoint.Verified.SEALED) {
+      if (p.verification() == RetentionPoint.Verified.UNREADABLE) {
         chainReason(
             chains,
             reasons,
             p.id(),
             "may be the last verified chain: the verification record of "
                 + p.id()
-                + " is encrypted");
+                + " cannot be read");
       }
     }
   }

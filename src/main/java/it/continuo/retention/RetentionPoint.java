@@ -37,8 +37,11 @@ public record RetentionPoint(
     OK,
     /** The last verification found damage. */
     FAILED,
-    /** A verification record exists but is encrypted, and no private key was given. */
-    SEALED
+    /**
+     * A verification record exists but cannot be read: encrypted with no private key given, or
+     * damaged. It may say ok.
+     */
+    UNREADABLE
   }
 
   public RetentionPoint {
@@ -55,8 +58,8 @@ public record RetentionPoint(
    *
    * @param cached the footer of the agent's own copy of the point's manifest, used when the point
    *     is sealed; null when there is none
-   * @param verificationRecord whether a verification record of the run exists on the target (its
-   *     content may be unreadable when the point is sealed)
+   * @param verificationRecord whether a verification record of the run exists on the target: when
+   *     the point has none that reads, its verification is {@link Verified#UNREADABLE}
    */
   public static RetentionPoint of(
       RestorePoint p, ManifestFooter cached, boolean verificationRecord) {
@@ -64,7 +67,7 @@ public record RetentionPoint(
     if (p.verification() != null) {
       v = p.verification().ok() ? Verified.OK : Verified.FAILED;
     } else {
-      v = verificationRecord && p.sealed() ? Verified.SEALED : Verified.NONE;
+      v = verificationRecord ? Verified.UNREADABLE : Verified.NONE;
     }
     ManifestFooter footer = p.footer();
     if (footer == null && p.sealed() && cached != null && cached.run().equals(p.run())) {

@@ -6,12 +6,12 @@
  * chains by following each incremental's parent back to its full (with several targets, an
  * incremental may build on a run of an older chain than the full listed just before it). Kept are:
  * the newest chain; the last verified chain (the newest holding a run whose last verification is
- * ok, and any newer chain whose verification record is encrypted and unreadable, since it may be
- * the verified one); the chains of the N newest fulls ({@code fulls}); the newest run of each of
- * the last D days, W ISO weeks and M months that have a run ({@code daily}, {@code weekly}, {@code
- * monthly}, in the agent's zone, as restic and borg count them). Then, until nothing changes: every
- * run a kept run needs, and the rest of every chain that has a kept run. A chain is deleted only
- * when none of its runs is kept. A job without a rule keeps everything.
+ * ok, and any newer chain with a verification record that cannot be read, encrypted or damaged,
+ * since it may be the verified one); the chains of the N newest fulls ({@code fulls}); the newest
+ * run of each of the last D days, W ISO weeks and M months that have a run ({@code daily}, {@code
+ * weekly}, {@code monthly}, in the agent's zone, as restic and borg count them). Then, until
+ * nothing changes: every run a kept run needs, and the rest of every chain that has a kept run. A
+ * chain is deleted only when none of its runs is kept. A job without a rule keeps everything.
  *
  * <p><b>Unknowns are kept.</b> An incremental whose manifest cannot be read (damaged, or encrypted
  * with neither the private key nor the agent's own copy of the manifest), or whose parent is

@@ -105,9 +105,9 @@ class RetentionPlannerTest {
 
     @Test
     @DisplayName(
-        "keeps a chain whose verification record it cannot read, as it may be the last verified")
+        "keeps a chain whose verification record it cannot read (encrypted), as it may be the last verified")
     void sealedVerification() {
-      h.verified(incs[0][0], Verified.OK).verified(incs[1][0], Verified.SEALED);
+      h.verified(incs[0][0], Verified.OK).verified(incs[1][0], Verified.UNREADABLE);
       RetentionPlan plan = h.plan(fulls(1));
       assertThat(plan.deletedChains()).extracting(PlannedChain::head).containsExactly(fulls[2]);
       assertThat(reasons(plan, fulls[0])).contains("last verified chain");
@@ -115,7 +115,7 @@ class RetentionPlannerTest {
           .contains(
               "may be the last verified chain: the verification record of "
                   + incs[1][0]
-                  + " is encrypted");
+                  + " cannot be read");
     }
 
     @Test

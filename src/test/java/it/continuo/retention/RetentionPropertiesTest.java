@@ -145,7 +145,7 @@ class RetentionPropertiesTest {
     assertComponentKept(c, sorted.get(sorted.size() - 1).id());
     for (int i = sorted.size() - 1; i >= 0; i--) {
       RetentionPoint p = sorted.get(i);
-      if (p.verification() == Verified.SEALED || p.verification() == Verified.OK) {
+      if (p.verification() == Verified.UNREADABLE || p.verification() == Verified.OK) {
         assertComponentKept(c, p.id());
       }
       if (p.verification() == Verified.OK) {
