@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       RunCommand.class,
       ReloadCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      PruneCommand.class
     },
     footer = {
       "",
