@@ -2,7 +2,6 @@ package it.continuo.cli;
 
 import it.continuo.config.Config;
 import it.continuo.config.ConfigLoader;
-import it.continuo.daemon.AfterRun;
 import it.continuo.daemon.Daemon;
 import it.continuo.logging.DaemonLogging;
 import java.time.Clock;
@@ -41,7 +40,6 @@ final class RunCommand implements Callable<Integer> {
             config,
             Clock.systemUTC(),
             ContinuoCommand.version(),
-            AfterRun.NOTHING,
             (d, c) -> List.of(logging()))) {
       Signal.handle(new Signal("TERM"), s -> daemon.requestStop());
       Signal.handle(new Signal("INT"), s -> daemon.requestStop());

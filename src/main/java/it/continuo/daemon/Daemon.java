@@ -76,6 +76,7 @@ public final class Daemon implements AutoCloseable {
       Dispatcher dispatcher,
       JobScheduler scheduler,
       Instant since,
+      String software,
       Extensions extensions)
       throws Exception {
     this.configFile = configFile;
@@ -87,7 +88,9 @@ public final class Daemon implements AutoCloseable {
     this.dispatcher = dispatcher;
     this.scheduler = scheduler;
     this.since = since;
-    this.extensions = extensions.start(this, config);
+    List<Extension> all = new java.util.ArrayList<>(extensions.start(this, config));
+    all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config));
+    this.extensions = List.copyOf(all);
   }
 
   /**
@@ -101,7 +104,6 @@ public final class Daemon implements AutoCloseable {
       Config config,
       Clock clock,
       String software,
-      AfterRun afterRun,
       Extensions extensions)
       throws Exception {
     Path dataDir = config.agent().dataDir();
@@ -128,8 +130,7 @@ public final class Daemon implements AutoCloseable {
               history,
               clock,
               software,
-              new RunGate(config.agent().maxConcurrentJobs()),
-              afterRun);
+              new RunGate(config.agent().maxConcurrentJobs()));
       int threads = Math.min(64, 2 + 3 * Math.max(1, config.jobs().size()));
       scheduler = JobScheduler.open(dataDir, threads, dispatcher);
       for (String change : scheduler.apply(schedules(config))) {
@@ -146,6 +147,7 @@ public final class Daemon implements AutoCloseable {
               dispatcher,
               scheduler,
               now,
+              software,
               extensions);
       holder.daemon = daemon;
       history.event(now, "daemon", null, "info", "started with " + config.jobs().size() + " jobs");
@@ -295,6 +297,11 @@ public final class Daemon implements AutoCloseable {
     } catch (Exception e) {
       log.warn("cannot record in the history: {}", e.toString());
     }
+  }
+
+  /** True when a run or verification of {@code job} ended after {@code t}. */
+  boolean endedSince(String job, Instant t) {
+    return dispatcher.endedAfter(job, t);
   }
 
   public Config config() {

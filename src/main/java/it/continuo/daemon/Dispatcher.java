@@ -13,6 +13,9 @@ import it.continuo.history.History;
 import it.continuo.lock.LockHeldException;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
+import it.continuo.retention.PruneEngine;
+import it.continuo.retention.PruneOptions;
+import it.continuo.retention.PruneResult;
 import it.continuo.schedule.Due;
 import it.continuo.schedule.FireHandler;
 import it.continuo.schedule.JobSchedule;
@@ -49,22 +52,15 @@ final class Dispatcher implements FireHandler {
   private final String software;
   private final RunGate gate;
   private final Map<String, Progress> running = new ConcurrentHashMap<>();
-  private final AfterRun afterRun;
+  private final Map<String, Instant> ended = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  Dispatcher(
-      Supplier<Config> config,
-      History history,
-      Clock clock,
-      String software,
-      RunGate gate,
-      AfterRun afterRun) {
+  Dispatcher(Supplier<Config> config, History history, Clock clock, String software, RunGate gate) {
     this.config = config;
     this.history = history;
     this.clock = clock;
     this.software = software;
     this.gate = gate;
-    this.afterRun = afterRun;
   }
 
   @Override
@@ -129,7 +125,7 @@ final class Dispatcher implements FireHandler {
     BackupResult result;
     try {
       result =
-          new BackupEngine(current, clock, software)
+          new BackupEngine(current, clock, "continuo " + software)
               .backup(job, due.level(), listener(job.name()), progress);
     } catch (LockHeldException e) {
       result = notStarted(job, due, e.getMessage(), now);
@@ -139,11 +135,42 @@ final class Dispatcher implements FireHandler {
       running.remove(job.name());
     }
     history.runEnded(id, result, clock.instant());
+    ended.put(job.name(), clock.instant());
     log(result);
-    if (result.outcome() != Outcome.FAILED) {
-      afterRun.after(current, job, result);
+    if (result.outcome() != Outcome.FAILED && !job.keep().keepsAll()) {
+      prune(current, job);
     }
     return due;
+  }
+
+  /** Applies the job's keep rule on each target after a run that stored a restore point. */
+  private void prune(Config current, JobConfig job) {
+    List<PruneResult> results;
+    try {
+      results = new PruneEngine(current, clock).prune(job, PruneOptions.everyTarget());
+    } catch (Exception e) {
+      log.warn("{}: retention not applied: {}", job.name(), e.toString());
+      record("warning", job.name(), "retention not applied: " + e);
+      return;
+    }
+    for (PruneResult r : results) {
+      List<String> deleted = r.deleted().stream().map(Object::toString).toList();
+      try {
+        history.prune(job.name(), r.target(), deleted, false, clock.instant(), r.error());
+      } catch (Exception e) {
+        log.warn("cannot record in the history: {}", e.toString());
+      }
+      if (r.error() != null) {
+        log.warn("{}: retention on {} stopped: {}", job.name(), r.target(), r.error());
+      } else if (!deleted.isEmpty()) {
+        log.info(
+            "{}: retention deleted {} runs on {}: {}",
+            job.name(),
+            deleted.size(),
+            r.target(),
+            String.join(", ", deleted));
+      }
+    }
   }
 
   private BackupResult notStarted(JobConfig job, Due due, String error, Instant started) {
@@ -235,6 +262,7 @@ final class Dispatcher implements FireHandler {
         record("error", job.name(), "cannot verify on " + t.name() + ": " + e);
       } finally {
         running.remove(job.name());
+        ended.put(job.name(), clock.instant());
       }
     }
   }
@@ -269,6 +297,12 @@ final class Dispatcher implements FireHandler {
   /** The jobs with a run in progress. */
   java.util.Set<String> running() {
     return java.util.Set.copyOf(running.keySet());
+  }
+
+  /** True when a run or verification of {@code job} ended after {@code t}. */
+  boolean endedAfter(String job, Instant t) {
+    Instant e = ended.get(job);
+    return e != null && e.isAfter(t);
   }
 
   /** Asks every run in progress to stop, with why. */

@@ -204,6 +204,16 @@ public final class JobScheduler implements AutoCloseable {
       Task task = Task.valueOf(name.substring(dot + 1).toUpperCase(java.util.Locale.ROOT));
       Instant fired = context.getFireTime().toInstant();
       Instant since = context.getTrigger().getStartTime().toInstant();
+      if (context.isRecovering()) {
+        // The recovery trigger is new; the fire time the crash interrupted is kept in its data.
+        Object original =
+            context
+                .getMergedJobDataMap()
+                .get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+        if (original != null) {
+          since = Instant.ofEpochMilli(Long.parseLong(original.toString())).minusMillis(1);
+        }
+      }
       try {
         handler.fire(job, task, fired, since, context.isRecovering());
       } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ class ScheduledWeekTest {
 
   @Test
   void aWeekGivesOneFullOnSundayAndSixIncrementalsAtTheConfiguredTimes() throws Exception {
-    List<String> runs = week("0 0 21 ? * SUN", "0 0 21 ? * MON-SAT", false);
+    List<String> runs = week("0 0 21 ? * SUN", "0 0 21 ? * MON-SAT", false, 1, "");
 
     assertThat(runs)
         .containsExactly(
@@ -54,11 +54,21 @@ class ScheduledWeekTest {
   @Test
   void aFullAndAnIncrementalAtTheSameMinuteGiveOneFull() throws Exception {
     // The incremental fires every night, Sunday included, and is handed over before the full.
-    List<String> runs = week("0 0 21 ? * SUN", "0 0 21 ? * *", true);
+    List<String> runs = week("0 0 21 ? * SUN", "0 0 21 ? * *", true, 1, "");
 
     assertThat(runs).hasSize(7);
     assertThat(runs.get(0)).isEqualTo("20261122T200000Z-F");
     assertThat(runs.subList(1, 7)).allMatch(r -> r.endsWith("-I"));
+  }
+
+  @Test
+  void retentionAfterEachRunDeletesTheChainThatNoRuleKeepsAnyMore() throws Exception {
+    List<String> runs =
+        week("0 0 21 ? * SUN", "0 0 21 ? * MON-SAT", false, 2, "keep: { fulls: 1 }");
+
+    // The second Sunday's full starts a new chain; the first week's whole chain then goes.
+    assertThat(runs).hasSize(7);
+    assertThat(runs.get(0)).isEqualTo("20261129T200000Z-F");
   }
 
   /**
@@ -66,7 +76,9 @@ class ScheduledWeekTest {
    *
    * @param incrementalFirst at equal times, hand over the incremental's fire before the full's
    */
-  List<String> week(String full, String incremental, boolean incrementalFirst) throws Exception {
+  List<String> week(
+      String full, String incremental, boolean incrementalFirst, int weeks, String jobExtra)
+      throws Exception {
     Path source = Files.createDirectories(dir.resolve("source"));
     Files.writeString(source.resolve("fattura.txt"), "fattura 1\n");
     Files.createDirectories(dir.resolve("nas"));
@@ -85,14 +97,18 @@ class ScheduledWeekTest {
             target: nas
             full: "%s"
             incremental: "%s"
+            %s
         """
-            .formatted(dir.resolve("data"), source, dir.resolve("nas"), full, incremental));
+            .formatted(
+                dir.resolve("data"), source, dir.resolve("nas"), full, incremental, jobExtra));
     Config config = new ConfigLoader().load(file);
     JobSchedule schedule = new JobSchedule(config.job("docs-nas"), ROME);
     record Fire(Instant at, Task task) {}
     List<Fire> fires = new ArrayList<>();
     for (Task task : List.of(Task.FULL, Task.INCREMENTAL)) {
-      schedule.times(task, WEEK_START, WEEK_END).forEach(t -> fires.add(new Fire(t, task)));
+      schedule
+          .times(task, WEEK_START, WEEK_END.plus(java.time.Duration.ofDays(7L * (weeks - 1))))
+          .forEach(t -> fires.add(new Fire(t, task)));
     }
     Comparator<Fire> order = Comparator.comparing(Fire::at);
     fires.sort(
@@ -100,16 +116,14 @@ class ScheduledWeekTest {
 
     TestClock clock = new TestClock(WEEK_START);
     try (History history = History.open(config.agent().dataDir())) {
-      Dispatcher dispatcher =
-          new Dispatcher(
-              () -> config, history, clock, "continuo test", new RunGate(2), AfterRun.NOTHING);
+      Dispatcher dispatcher = new Dispatcher(() -> config, history, clock, "test", new RunGate(2));
       for (Fire f : fires) {
         clock.set(f.at());
         Files.writeString(source.resolve("fattura.txt"), "fattura del " + f.at() + "\n");
         dispatcher.fire("docs-nas", f.task(), f.at(), WEEK_START, false);
       }
       List<RunSummary> recorded = history.runsSince("docs-nas", WEEK_START);
-      assertThat(recorded).hasSize(7).allMatch(r -> r.outcome().equals("success"));
+      assertThat(recorded).hasSize(7 * weeks).allMatch(r -> r.outcome().equals("success"));
       assertThat(recorded).allMatch(r -> r.trigger().equals("schedule"));
     }
     try (Stream<Path> files = Files.list(dir.resolve("nas/ufficio/docs-nas"))) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * scripts/test} installs), run on an exposition. Debian's own interpreter is used, not whatever
  * {@code python3} comes first on the PATH. A missing parser fails the test: it never skips.
  */
-final class PrometheusParser {
+public final class PrometheusParser {
   private static final String PYTHON = "/usr/bin/python3";
   private static final String SCRIPT =
       """
@@ -31,15 +31,15 @@ final class PrometheusParser {
       """;
 
   /** One metric family as parsed. */
-  record Family(String name, String type, String help, List<Sample> samples) {}
+  public record Family(String name, String type, String help, List<Sample> samples) {}
 
   /** One sample as parsed. */
-  record Sample(String name, Map<String, String> labels, double value) {}
+  public record Sample(String name, Map<String, String> labels, double value) {}
 
   private PrometheusParser() {}
 
   /** Parses an exposition; throws when the parser cannot be run or rejects the text. */
-  static List<Family> parse(String exposition) throws IOException, InterruptedException {
+  public static List<Family> parse(String exposition) throws IOException, InterruptedException {
     Process python = new ProcessBuilder(PYTHON, "-c", SCRIPT).start();
     try (OutputStream in = python.getOutputStream()) {
       in.write(exposition.getBytes(StandardCharsets.UTF_8));
@@ -58,7 +58,7 @@ final class PrometheusParser {
   }
 
   /** The samples of a family, by name; empty when there is none. */
-  static List<Sample> samples(List<Family> families, String name) {
+  public static List<Sample> samples(List<Family> families, String name) {
     return families.stream()
         .filter(f -> f.name().equals(name))
         .findFirst()
@@ -67,7 +67,8 @@ final class PrometheusParser {
   }
 
   /** The value of the one sample of a family with these labels. */
-  static Optional<Double> value(List<Family> families, String name, Map<String, String> labels) {
+  public static Optional<Double> value(
+      List<Family> families, String name, Map<String, String> labels) {
     return samples(families, name).stream()
         .filter(s -> s.labels().equals(labels))
         .map(Sample::value)

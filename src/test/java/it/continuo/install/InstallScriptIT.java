@@ -68,6 +68,10 @@ class InstallScriptIT {
       assertThat(root.resolve("etc/continuo/continuo.yaml")).hasSameTextualContentAs(TEMPLATE);
       assertThat(mode("etc/continuo/continuo.yaml")).isEqualTo("rw-r-----");
       assertThat(mode("etc/continuo")).isEqualTo("rwxr-x---");
+      assertThat(Files.readString(root.resolve("etc/continuo/http.token")))
+          .as("the status endpoint's token")
+          .matches("[0-9a-f]{64}\n");
+      assertThat(mode("etc/continuo/http.token")).isEqualTo("rw-r-----");
       assertThat(mode("var/lib/continuo")).isEqualTo("rwxr-x---");
       assertThat(mode("var/log/continuo")).isEqualTo("rwxr-x---");
       assertThat(r.out())

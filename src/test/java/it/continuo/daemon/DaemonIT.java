@@ -1,0 +1,247 @@
+package it.continuo.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.continuo.history.History;
+import it.continuo.status.RunSummary;
+import it.continuo.testing.CliResult;
+import it.continuo.testing.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon as a real process: catch-up after downtime with the real H2 job store, a crash during
+ * a backup, SIGTERM with and without time to finish, SIGHUP with a broken configuration. Nights are
+ * seconds here: fires are on time within {@link DaemonProcess#ON_TIME_MS}.
+ */
+class DaemonIT {
+  static final String JOB = "docs-nas";
+  static final String NEVER = "0 0 0 1 1 ? 2099";
+
+  @TempDir Path dir;
+  Path source;
+  Path nas;
+  Path data;
+  Path config;
+  Path log;
+
+  @BeforeEach
+  void workspace() throws IOException {
+    source = Files.createDirectories(dir.resolve("source"));
+    nas = Files.createDirectories(dir.resolve("nas"));
+    data = dir.resolve("data");
+    config = dir.resolve("continuo.yaml");
+    log = dir.resolve("daemon.log");
+    Files.writeString(source.resolve("fattura.txt"), "fattura 1\n");
+  }
+
+  /** Writes the configuration: one job with these schedules; {@code nasExtra} e.g. bandwidth. */
+  void configure(String full, String incremental, String agentExtra, String nasExtra, String more)
+      throws IOException {
+    Files.writeString(
+        config,
+        """
+        agent: { name: ufficio, dataDir: %s, timezone: Europe/Rome%s }
+        sources:
+          docs: { paths: [%s] }
+        targets:
+          nas: { type: local, path: %s%s }
+        jobs:
+          %s:
+            source: docs
+            target: nas
+            full: "%s"
+            incremental: "%s"
+        %s"""
+            .formatted(data, agentExtra, source, nas, nasExtra, JOB, full, incremental, more));
+  }
+
+  List<RunSummary> runs() throws Exception {
+    try (History history = History.open(data)) {
+      List<RunSummary> runs = new java.util.ArrayList<>(history.runsSince(JOB, Instant.EPOCH));
+      java.util.Collections.reverse(runs);
+      return runs;
+    }
+  }
+
+  List<String> listed() {
+    CliResult r = Workspace.inProcess("-c", config.toString(), "list", JOB);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return r.out().lines().filter(l -> l.matches("^\\d{8}T\\d{6}Z-[FI].*")).toList();
+  }
+
+  /** Everything on the NAS that is not an archive or manifest of a committed run. */
+  List<String> leftovers() throws IOException {
+    Path jobDir = nas.resolve("ufficio").resolve(JOB);
+    if (!Files.isDirectory(jobDir)) {
+      return List.of();
+    }
+    List<String> committed;
+    try (Stream<Path> files = Files.list(jobDir)) {
+      committed =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".manifest.jsonl.zst"))
+              .map(n -> n.substring(0, n.indexOf('.')))
+              .toList();
+    }
+    try (Stream<Path> files = Files.list(jobDir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !committed.contains(n.substring(0, Math.max(0, n.indexOf('.')))))
+          .toList();
+    }
+  }
+
+  void bigFile(int mebibytes) throws IOException {
+    byte[] b = new byte[mebibytes << 20];
+    new Random(7).nextBytes(b);
+    Files.write(source.resolve("scansione.pdf"), b);
+  }
+
+  @Test
+  void aDaemonStoppedForThreeNightsMakesThemUpWithOneRunMarkedAsCatchUp() throws Exception {
+    // A "night" is 3 seconds: the incremental fires at every third second.
+    configure(NEVER, "0/3 * * * * ?", "", "", "");
+    try (DaemonProcess d = DaemonProcess.start(config, log)) {
+      d.await(JOB + " \\S+ \\w+: success", Duration.ofSeconds(30));
+      d.signal("TERM");
+      assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+    }
+    int before = runs().size();
+    TimeUnit.MILLISECONDS.sleep(10_500); // three fire times, at least, go by with no daemon
+
+    Instant restarted = Instant.now();
+    try (DaemonProcess d = DaemonProcess.start(config, log)) {
+      d.await("catch-up of \\d+ missed runs", Duration.ofSeconds(30));
+      d.await(JOB + " \\S+ \\w+: success", before + 1, Duration.ofSeconds(30));
+      d.signal("TERM");
+      assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+    }
+
+    List<RunSummary> after = runs().subList(before, runs().size());
+    RunSummary catchUp = after.get(0);
+    assertThat(catchUp.trigger()).isEqualTo("catch-up");
+    assertThat(catchUp.outcome()).isEqualTo("success");
+    // Once, not once per missed night: every later run is a regular one, on its own fire time.
+    assertThat(after.subList(1, after.size())).allMatch(r -> r.trigger().equals("schedule"));
+    assertThat(after.stream().filter(r -> r.start().isBefore(restarted.plusSeconds(2)))).hasSize(1);
+    try (History history = History.open(data)) {
+      assertThat(history.events(restarted, 50))
+          .anyMatch(e -> e.kind().equals("catch-up") && e.message().contains("missed runs"));
+    }
+  }
+
+  @Test
+  void aDaemonKilledDuringABackupRecordsItInterruptedAndTheNextRunProceeds() throws Exception {
+    bigFile(4); // 4 MiB at 2 Mbit/s: some 16 seconds
+    configure(NEVER, "0/2 * * * * ?", "", ", bandwidth: 2Mbit", "");
+    try (DaemonProcess d = DaemonProcess.start(config, log)) {
+      d.await(JOB + ": incremental scheduled at", Duration.ofSeconds(30));
+      TimeUnit.SECONDS.sleep(3);
+      d.signal("KILL");
+      d.awaitExit(Duration.ofSeconds(10));
+    }
+    assertThat(listed()).as("nothing half-written is listed").isEmpty();
+
+    configure(NEVER, "0/2 * * * * ?", "", "", ""); // the line is fast again
+    try (DaemonProcess d = DaemonProcess.start(config, log)) {
+      d.await(JOB + " \\S+ \\w+: success", Duration.ofSeconds(60));
+      d.signal("TERM");
+      assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+      assertThat(d.log()).doesNotContain("already running");
+    }
+
+    List<RunSummary> runs = runs();
+    assertThat(runs.get(0).outcome()).isEqualTo("interrupted");
+    assertThat(runs.get(0).error()).contains("stopped while it ran");
+    assertThat(runs.get(1).outcome()).isEqualTo("success");
+    assertThat(runs.get(1).trigger()).isIn("recovery", "catch-up", "schedule");
+    assertThat(listed()).isNotEmpty();
+    assertThat(leftovers()).as("the interrupted run's parts are cleaned up").isEmpty();
+  }
+
+  @Test
+  void sigtermLetsARunningBackupFinishWithinTheGracePeriod() throws Exception {
+    bigFile(1); // some 4 seconds at 2 Mbit/s
+    configure(NEVER, "0/2 * * * * ?", ", shutdownGrace: 60s", ", bandwidth: 2Mbit", "");
+    try (DaemonProcess d = DaemonProcess.start(config, log)) {
+      d.await(JOB + ": incremental scheduled at", Duration.ofSeconds(30));
+      d.signal("TERM");
+      assertThat(d.awaitExit(Duration.ofSeconds(30))).isZero();
+      assertThat(d.log()).contains("stopping: no new runs").contains(": success");
+    }
+    List<RunSummary> runs = runs();
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).outcome()).isEqualTo("success");
+    assertThat(listed()).hasSize(1);
+  }
+
+  @Test
+  void sigtermCancelsABackupThatOutlastsTheGracePeriodLeavingNothingHalfWritten() throws Exception {
+    bigFile(8); // some 32 seconds at 2 Mbit/s
+    configure(NEVER, "0/2 * * * * ?", ", shutdownGrace: 2s", ", bandwidth: 2Mbit", "");
+    try (DaemonProcess d = DaemonProcess.start(config, log)) {
+      d.await(JOB + ": incremental scheduled at", Duration.ofSeconds(30));
+      TimeUnit.SECONDS.sleep(1);
+      long signalled = System.nanoTime();
+      d.signal("TERM");
+      assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+      assertThat(Duration.ofNanos(System.nanoTime() - signalled))
+          .isLessThan(Duration.ofSeconds(10));
+    }
+    List<RunSummary> runs = runs();
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).outcome()).isEqualTo("failed");
+    assertThat(runs.get(0).error()).contains("cancelled").contains("grace period");
+    assertThat(listed()).isEmpty();
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void sighupWithABrokenConfigurationKeepsTheOldSchedules() throws Exception {
+    configure(NEVER, "0/2 * * * * ?", "", "", "");
+    try (DaemonProcess d = DaemonProcess.start(config, log)) {
+      d.await(JOB + " \\S+ \\w+: success", Duration.ofSeconds(30));
+      String good = Files.readString(config);
+      Files.writeString(config, good.replace("0/2 * * * * ?", "every two seconds"));
+      d.signal("HUP");
+      String refused = d.await("reload refused.*", Duration.ofSeconds(20));
+      assertThat(refused).contains("invalid cron expression").contains("line 11");
+      int runsAtRefusal = count(d.log(), JOB + " \\S+ \\w+: success");
+      d.await(JOB + " \\S+ \\w+: success", runsAtRefusal + 2, Duration.ofSeconds(20));
+
+      // A good configuration with a second job is taken.
+      Files.writeString(
+          config,
+          good
+              + """
+                docs-copia:
+                  source: docs
+                  target: nas
+                  full: "%s"
+                  incremental: "1/2 * * * * ?"
+              """
+                  .formatted(NEVER));
+      d.signal("HUP");
+      d.await("reload: scheduled docs-copia.incremental", Duration.ofSeconds(20));
+      d.await("docs-copia \\S+ \\w+: success", Duration.ofSeconds(20));
+      d.signal("TERM");
+      assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+    }
+  }
+
+  static int count(String text, String regex) {
+    return (int) java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+  }
+}
