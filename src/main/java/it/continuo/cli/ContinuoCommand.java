@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       BackupCommand.class,
       ListCommand.class,
       RestoreCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      CatalogCommand.class
     },
     footer = {
       "",

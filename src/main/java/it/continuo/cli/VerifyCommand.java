@@ -79,6 +79,9 @@ final class VerifyCommand implements Callable<Integer> {
             new VerifyEngine(Clock.systemUTC())
                 .verify(jt.store, points, runs, it.continuo.progress.Listener.NONE, progress);
       }
+      try (CliHistory history = CliHistory.open(config, spec.commandLine().getErr())) {
+        history.verifications(jobName, jt.target.name(), results);
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Json.print(out, results);
