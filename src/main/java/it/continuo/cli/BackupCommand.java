@@ -65,20 +65,20 @@ final class BackupCommand implements Callable<Integer> {
     BackupResult r;
     try (CliHistory history = CliHistory.open(config, spec.commandLine().getErr())) {
       Instant start = clock.instant();
-      long row = history.runStarted(job.name(), asked, start);
+      history.runStarted(job.name(), asked, start);
       try (TerminalProgress terminal =
           new TerminalProgress(spec.commandLine().getErr(), progress, "backup " + job.name())) {
         r =
             new BackupEngine(config, clock, "continuo " + ContinuoCommand.version())
                 .backup(job, requested, terminal, progress);
       } catch (LockHeldException e) {
-        history.runNotStarted(row);
+        history.runNotStarted();
         throw e;
       } catch (IOException | RuntimeException e) {
-        history.runFailed(row, job, asked, e, start, clock.instant());
+        history.runFailed(job, asked, e, start, clock.instant());
         throw e;
       }
-      history.runEnded(row, r, clock.instant());
+      history.runEnded(r, clock.instant());
     }
     if (json) {
       Json.print(out, r);
