@@ -5,9 +5,12 @@ import it.continuo.backup.BackupResult;
 import it.continuo.catalog.Level;
 import it.continuo.config.Config;
 import it.continuo.config.JobConfig;
+import it.continuo.lock.LockHeldException;
 import it.continuo.progress.Progress;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -56,12 +59,26 @@ final class BackupCommand implements Callable<Integer> {
     Level requested = level == null ? null : level.full ? Level.FULL : Level.INCREMENTAL;
     Progress progress = new Progress();
     PrintWriter out = spec.commandLine().getOut();
+    Clock clock = Clock.systemUTC();
+    // the level as asked; the end records the one the engine chose
+    String asked = requested == null ? Level.INCREMENTAL.word() : requested.word();
     BackupResult r;
-    try (TerminalProgress terminal =
-        new TerminalProgress(spec.commandLine().getErr(), progress, "backup " + job.name())) {
-      r =
-          new BackupEngine(config, Clock.systemUTC(), "continuo " + ContinuoCommand.version())
-              .backup(job, requested, terminal, progress);
+    try (CliHistory history = CliHistory.open(config, spec.commandLine().getErr())) {
+      Instant start = clock.instant();
+      history.runStarted(job.name(), asked, start);
+      try (TerminalProgress terminal =
+          new TerminalProgress(spec.commandLine().getErr(), progress, "backup " + job.name())) {
+        r =
+            new BackupEngine(config, clock, "continuo " + ContinuoCommand.version())
+                .backup(job, requested, terminal, progress);
+      } catch (LockHeldException e) {
+        history.runNotStarted();
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        history.runFailed(job, asked, e, start, clock.instant());
+        throw e;
+      }
+      history.runEnded(r, clock.instant());
     }
     if (json) {
       Json.print(out, r);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       ReloadCommand.class,
       StatusCommand.class,
-      PruneCommand.class
+      PruneCommand.class,
+      CatalogCommand.class
     },
     footer = {
       "",

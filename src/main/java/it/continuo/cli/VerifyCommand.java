@@ -58,7 +58,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = root.loadConfig();
-    try (JobTarget jt = JobTarget.open(config, jobName, target, keys)) {
+    try (CliHistory history = CliHistory.open(config, spec.commandLine().getErr());
+        JobTarget jt = JobTarget.open(config, jobName, target, keys)) {
       List<RestorePoint> points = jt.withVerifications();
       List<RestorePoint> runs;
       if (which != null && which.run != null) {
@@ -79,6 +80,7 @@ final class VerifyCommand implements Callable<Integer> {
             new VerifyEngine(Clock.systemUTC())
                 .verify(jt.store, points, runs, it.continuo.progress.Listener.NONE, progress);
       }
+      history.verifications(jobName, jt.target.name(), results);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Json.print(out, results);

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real servers that {@code scripts/test-env start} runs on loopback: two OpenSSH hosts (primary
- * and secondary) and S3Proxy, read from the env file it writes ({@code $CONTINUO_TEST_ENV_FILE},
- * else {@code work/test-env/env} under the working directory).
+ * and secondary), S3Proxy and PostgreSQL, read from the env file it writes ({@code
+ * $CONTINUO_TEST_ENV_FILE}, else {@code work/test-env/env} under the working directory).
  *
- * <p>{@link #require()} checks that every server answers; when one does not, the test is skipped
- * locally and fails in CI ({@code CI=true}), where a missing server must never pass unnoticed.
+ * <p>{@link #require()} checks that sshd and S3Proxy answer, {@link #requirePostgres()} that
+ * PostgreSQL does (it may run alone: {@code scripts/test-env start postgres}); when one does not,
+ * the test is skipped locally and fails in CI ({@code CI=true}), where a missing server must never
+ * pass unnoticed.
  */
 public final class TestServers {
   /** The env var naming the env file that {@code scripts/test-env start} writes. */
@@ -46,6 +48,14 @@ public final class TestServers {
       String secretKey,
       String bucket,
       Path dataDir) {}
+
+  /** The PostgreSQL server: the JDBC URL of its test database, and a user who owns it. */
+  public record Postgres(String url, String user, String password) {
+    @Override
+    public String toString() {
+      return "Postgres[" + url + ", user " + user + "]"; // never the password
+    }
+  }
 
   private final Path envFile;
   private volatile Map<String, String> env;
@@ -78,6 +88,26 @@ public final class TestServers {
       URI s3 = servers.s3().endpoint();
       servers.checkAnswers(s3.getHost(), s3.getPort(), "S3Proxy");
     } catch (IllegalStateException e) {
+      return unavailable(e.getMessage());
+    }
+    return servers;
+  }
+
+  /**
+   * The running test servers with PostgreSQL; skips the calling test (fails it in CI) when the env
+   * file is missing, names no PostgreSQL, or PostgreSQL does not answer.
+   */
+  public static TestServers requirePostgres() {
+    Path envFile = envFile();
+    if (!Files.isRegularFile(envFile)) {
+      return unavailable("no env file " + envFile);
+    }
+    TestServers servers;
+    try {
+      servers = new TestServers(envFile, parse(envFile));
+      URI url = URI.create(servers.postgres().url().substring("jdbc:".length()));
+      servers.checkAnswers(url.getHost(), url.getPort(), "PostgreSQL");
+    } catch (IOException | RuntimeException e) {
       return unavailable(e.getMessage());
     }
     return servers;
@@ -214,6 +244,14 @@ public final class TestServers {
         get("CONTINUO_TEST_S3_SECRET_KEY"),
         get("CONTINUO_TEST_S3_BUCKET"),
         Path.of(get("CONTINUO_TEST_S3_DATA_DIR")));
+  }
+
+  /** The PostgreSQL server, 127.0.0.1:15432, and its database continuo_test. */
+  public Postgres postgres() {
+    return new Postgres(
+        get("CONTINUO_TEST_PG_URL"),
+        get("CONTINUO_TEST_PG_USER"),
+        get("CONTINUO_TEST_PG_PASSWORD"));
   }
 
   /** S3Proxy's PID, read afresh from the env file (a restart changes it). */

@@ -1,0 +1,297 @@
+package it.continuo.history;
+
+import it.continuo.backup.BackupResult;
+import it.continuo.catalog.Verification;
+import it.continuo.status.RunSummary;
+import it.continuo.status.VerificationSummary;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agent's history database: every run, verification, prune and event. Thread-safe: calls are
+ * serialised on one connection. See the package documentation for where it lives and what happens
+ * when it cannot be used.
+ */
+public final class History implements AutoCloseable {
+  /** The system property that tells H2 where its auto-server listens. */
+  static final String BIND_PROPERTY = "h2.bindAddress";
+
+  static {
+    // before any H2 class reads it: the auto-server of the embedded database must listen on
+    // loopback only, never on every interface
+    if (System.getProperty(BIND_PROPERTY) == null) {
+      System.setProperty(BIND_PROPERTY, "127.0.0.1");
+    }
+  }
+
+  private static final String SUCCESS_OR_PARTIAL = "outcome IN ('success', 'partial')";
+
+  private final Database db;
+
+  private History(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * The embedded database {@code dataDir/history} (file {@code history.mv.db}), shared with other
+   * processes of the agent through H2's auto-server on loopback. Creates it, and the directory,
+   * when missing, and brings its schema up to date.
+   */
+  public static History open(Path dataDir) throws HistoryException {
+    Path base = dataDir.toAbsolutePath().normalize().resolve("history");
+    if (base.toString().contains(";")) {
+      throw new HistoryException(
+          "the data directory " + dataDir + " holds a ';', which an H2 database path cannot");
+    }
+    try {
+      Files.createDirectories(base.getParent());
+    } catch (IOException e) {
+      throw new HistoryException(
+          "cannot create the data directory " + base.getParent() + ": " + e, e);
+    }
+    requireLoopback();
+    String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+    return open(new Database(url, file(dataDir).toString(), "sa", ""));
+  }
+
+  /** A PostgreSQL (or other) database by JDBC URL; brings its schema up to date. */
+  public static History open(String jdbcUrl, String user, String password) throws HistoryException {
+    return open(new Database(jdbcUrl, jdbcUrl, user, password));
+  }
+
+  private static History open(Database db) throws HistoryException {
+    History h = new History(db);
+    try {
+      boolean postgres = db.postgres();
+      db.call("bring the schema up to date", c -> Schema.apply(c, postgres));
+      return h;
+    } catch (HistoryException e) {
+      h.close();
+      throw e;
+    } catch (RuntimeException e) {
+      h.close();
+      throw e;
+    }
+  }
+
+  /** The file of the embedded database in {@code dataDir}. */
+  public static Path file(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize().resolve("history.mv.db");
+  }
+
+  /** Refuses to start H2's auto-server anywhere but on loopback. */
+  private static void requireLoopback() throws HistoryException {
+    String bind = org.h2.engine.SysProperties.BIND_ADDRESS;
+    boolean loopback;
+    try {
+      loopback = bind != null && InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (IOException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new HistoryException(
+          "H2's "
+              + BIND_PROPERTY
+              + " is "
+              + bind
+              + ", not a loopback address: the history's auto-server would listen beyond this"
+              + " machine; start Java with -D"
+              + BIND_PROPERTY
+              + "=127.0.0.1");
+    }
+  }
+
+  /** The schema version this build brings a database to. */
+  public static int schemaVersion() {
+    return Schema.latest();
+  }
+
+  /**
+   * Records that a run started; its outcome is "running" until {@link #runEnded}.
+   *
+   * @param trigger "schedule", "catch-up", "recovery", "cli" or "rebuilt"
+   * @param level "full" or "incremental", as requested or decided (the end may change it)
+   * @param scheduledFor the fire time it answers, or null
+   * @param note why it runs, e.g. "catch-up of 3 missed runs", or null
+   * @return the run's row id, for {@link #runEnded}
+   */
+  public synchronized long runStarted(
+      String job, String trigger, String level, Instant start, Instant scheduledFor, String note)
+      throws HistoryException {
+    return db.call(
+        "record the start of a run of " + job,
+        c -> RunTable.insert(c, job, trigger, level, start, scheduledFor, note));
+  }
+
+  /**
+   * Records how run {@code id} ended: its outcome, run id, level, counts, error and each target's
+   * result. A run marked interrupted meanwhile (a daemon started while it ran) gets its real end.
+   */
+  public synchronized void runEnded(long id, BackupResult result, Instant end)
+      throws HistoryException {
+    boolean found =
+        db.transaction(
+            "record the end of run " + result.run(), c -> RunTable.end(c, id, result, end));
+    if (!found) {
+      throw new HistoryException(
+          "history " + db.name() + " has no run with row id " + id + " to record the end of");
+    }
+  }
+
+  /**
+   * Forgets a run recorded by {@link #runStarted} that never started after all: another process
+   * held the job's lock, so the run that counts is that process's.
+   */
+  public synchronized void runNotStarted(long id) throws HistoryException {
+    db.call(
+        "forget run row " + id,
+        c -> {
+          RunTable.delete(c, id);
+          return null;
+        });
+  }
+
+  /**
+   * Marks every run still "running" as "interrupted", with {@code why} as its error: called by the
+   * daemon when it starts, holding its single-instance lock, since no run can then be in progress.
+   *
+   * @return the runs so marked
+   */
+  public synchronized List<RunSummary> interruptRunning(Instant at, String why)
+      throws HistoryException {
+    return db.transaction("mark interrupted runs", c -> RunTable.interrupt(c, at, why));
+  }
+
+  /** The newest run of {@code job} still running. */
+  public synchronized Optional<RunSummary> running(String job) throws HistoryException {
+    return first(
+        "WHERE job = ? AND outcome = '"
+            + RunTable.RUNNING
+            + "' ORDER BY started_at DESC, id DESC LIMIT 1",
+        job);
+  }
+
+  /** The run of {@code job} that ended last, whatever its outcome (interrupted included). */
+  public synchronized Optional<RunSummary> lastRun(String job) throws HistoryException {
+    return first(
+        "WHERE job = ? AND outcome <> '"
+            + RunTable.RUNNING
+            + "' ORDER BY COALESCE(ended_at, interrupted_at, started_at) DESC, id DESC LIMIT 1",
+        job);
+  }
+
+  /** The newest run of {@code job} (by start) that stored a restore point: success or partial. */
+  public synchronized Optional<RunSummary> lastSuccess(String job) throws HistoryException {
+    return first(
+        "WHERE job = ? AND " + SUCCESS_OR_PARTIAL + " ORDER BY started_at DESC, id DESC LIMIT 1",
+        job);
+  }
+
+  /** The runs of {@code job} started at or after {@code since}, newest first, any outcome. */
+  public synchronized List<RunSummary> runsSince(String job, Instant since)
+      throws HistoryException {
+    return db.call(
+        "read the runs of " + job,
+        c ->
+            RunTable.select(
+                c,
+                "WHERE job = ? AND started_at >= ? ORDER BY started_at DESC, id DESC",
+                job,
+                since));
+  }
+
+  /** When the newest full run of {@code job} that stored a restore point started. */
+  public synchronized Optional<Instant> lastFullStart(String job) throws HistoryException {
+    return first(
+            "WHERE job = ? AND run_level = 'full' AND "
+                + SUCCESS_OR_PARTIAL
+                + " ORDER BY started_at DESC, id DESC LIMIT 1",
+            job)
+        .map(RunSummary::start);
+  }
+
+  private Optional<RunSummary> first(String where, String job) throws HistoryException {
+    return db.call("read the runs of " + job, c -> RunTable.select(c, where, job)).stream()
+        .findFirst();
+  }
+
+  /** Records a verification of a run on a target (once: the same one again is ignored). */
+  public synchronized void verification(String job, String target, Verification v)
+      throws HistoryException {
+    addVerification(job, target, v);
+  }
+
+  /** Like {@link #verification}; true when it was not there yet. */
+  synchronized boolean addVerification(String job, String target, Verification v)
+      throws HistoryException {
+    return db.transaction(
+        "record the verification of " + v.run(), c -> VerificationTable.add(c, job, target, v));
+  }
+
+  /** The newest verification of {@code job} on each target that has one, by target name. */
+  public synchronized List<VerificationSummary> lastVerifications(String job)
+      throws HistoryException {
+    return db.call("read the verifications of " + job, c -> VerificationTable.newest(c, job));
+  }
+
+  /**
+   * Records one retention pass over one target.
+   *
+   * @param deletedRuns the runs deleted (or, in a dry run, that would be)
+   * @param error why it failed, or null
+   */
+  public synchronized void prune(
+      String job, String target, List<String> deletedRuns, boolean dryRun, Instant at, String error)
+      throws HistoryException {
+    db.transaction(
+        "record the prune of " + job,
+        c -> {
+          EventTable.prune(c, job, target, deletedRuns, dryRun, at, error);
+          return null;
+        });
+  }
+
+  /** The retention passes over {@code job} at or after {@code since}, newest first. */
+  public synchronized List<PruneRecord> prunes(String job, Instant since) throws HistoryException {
+    return db.call("read the prunes of " + job, c -> EventTable.prunes(c, job, since));
+  }
+
+  /**
+   * Records an event.
+   *
+   * @param kind e.g. "daemon", "schedule", "catch-up", "reload"
+   * @param job the job it concerns, or null
+   * @param severity e.g. "info", "warn", "error"
+   */
+  public synchronized void event(
+      Instant at, String kind, String job, String severity, String message)
+      throws HistoryException {
+    db.call(
+        "record an event",
+        c -> {
+          EventTable.event(c, at, kind, job, severity, message);
+          return null;
+        });
+  }
+
+  /** The events at or after {@code since}, newest first, at most {@code limit}. */
+  public synchronized List<HistoryEvent> events(Instant since, int limit) throws HistoryException {
+    return db.call("read events", c -> EventTable.events(c, since, limit));
+  }
+
+  /** Work for {@link CatalogRebuild}, in one transaction. */
+  synchronized <T> T rebuild(String what, Database.Work<T> work) throws HistoryException {
+    return db.transaction(what, work);
+  }
+
+  /** Closes the connection; an embedded database closes when its last process lets go. */
+  @Override
+  public synchronized void close() {
+    db.close();
+  }
+}

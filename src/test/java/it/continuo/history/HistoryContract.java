@@ -1,0 +1,434 @@
+package it.continuo.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import it.continuo.backup.BackupResult;
+import it.continuo.backup.Outcome;
+import it.continuo.backup.TargetResult;
+import it.continuo.catalog.Verification;
+import it.continuo.status.RunSummary;
+import it.continuo.status.TargetOutcome;
+import it.continuo.status.VerificationSummary;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every history database must do, H2 and PostgreSQL alike. Each test starts with an empty
+ * database.
+ */
+abstract class HistoryContract {
+  static final String JOB = "gestionale-nas";
+  static final Instant T0 = Instant.parse("2026-11-23T21:00:00Z");
+
+  /** Opens the empty database this test uses (the same one each time it is called). */
+  abstract History open() throws Exception;
+
+  /** A plain JDBC connection to the same database, to look at its tables. */
+  abstract Connection connect() throws Exception;
+
+  History history;
+
+  @BeforeEach
+  void openHistory() throws Exception {
+    history = open();
+  }
+
+  @AfterEach
+  void closeHistory() {
+    if (history != null) {
+      history.close();
+    }
+  }
+
+  static BackupResult result(String run, String level, Outcome outcome, String error) {
+    return new BackupResult(
+        JOB,
+        "nas,cloud",
+        run,
+        level,
+        outcome,
+        error,
+        3,
+        2,
+        10,
+        1,
+        20,
+        4096,
+        2048,
+        Duration.ofSeconds(42),
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(
+            new TargetResult("nas", true, null, 2100),
+            new TargetResult("cloud", outcome != Outcome.FAILED, error, 2200)));
+  }
+
+  /** A run that started at {@code start} and ended a minute later with {@code outcome}. */
+  long ran(String job, String level, Instant start, Outcome outcome) throws Exception {
+    long id = history.runStarted(job, "schedule", level, start, start, null);
+    String run = runId(start, level);
+    history.runEnded(id, result(run, level, outcome, null), start.plusSeconds(60));
+    return id;
+  }
+
+  static String runId(Instant start, String level) {
+    return new it.continuo.catalog.RunId(start, it.continuo.catalog.Level.ofWord(level)).toString();
+  }
+
+  int count(String sql) throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("a run")
+  class Runs {
+    @Test
+    @DisplayName("is running from its start, with its trigger, level and scheduled time")
+    void started() throws Exception {
+      history.runStarted(JOB, "catch-up", "full", T0, T0.minusSeconds(3600), "catch-up of 1");
+
+      RunSummary r = history.running(JOB).orElseThrow();
+      assertThat(r.outcome()).isEqualTo("running");
+      assertThat(r.trigger()).isEqualTo("catch-up");
+      assertThat(r.level()).isEqualTo("full");
+      assertThat(r.start()).isEqualTo(T0);
+      assertThat(r.end()).isNull();
+      assertThat(r.duration()).isNull();
+      assertThat(r.run()).isNull();
+      assertThat(r.targets()).isEmpty();
+      assertThat(history.lastRun(JOB)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ends with the result's outcome, run id, level, counts and each target in order")
+    void ended() throws Exception {
+      long id = history.runStarted(JOB, "cli", "incremental", T0, null, null);
+      history.runEnded(
+          id,
+          result("20261123T210000Z-F", "full", Outcome.FAILED, "cloud: connection refused"),
+          T0.plusSeconds(42));
+
+      assertThat(history.running(JOB)).isEmpty();
+      RunSummary r = history.lastRun(JOB).orElseThrow();
+      assertThat(r.run()).isEqualTo("20261123T210000Z-F");
+      assertThat(r.level()).as("the level the engine chose").isEqualTo("full");
+      assertThat(r.outcome()).isEqualTo("failed");
+      assertThat(r.trigger()).isEqualTo("cli");
+      assertThat(r.end()).isEqualTo(T0.plusSeconds(42));
+      assertThat(r.duration()).isEqualTo(Duration.ofSeconds(42));
+      assertThat(r.files()).as("new + changed + unchanged").isEqualTo(15);
+      assertThat(r.bytesRead()).isEqualTo(4096);
+      assertThat(r.archiveBytes()).isEqualTo(2048);
+      assertThat(r.error()).isEqualTo("cloud: connection refused");
+      assertThat(r.targets())
+          .containsExactly(
+              new TargetOutcome("nas", true, 2100, null),
+              new TargetOutcome("cloud", false, 2200, "cloud: connection refused"));
+    }
+
+    @Test
+    @DisplayName("keeps the first 4000 characters of a long error")
+    void longError() throws Exception {
+      long id = history.runStarted(JOB, "cli", "full", T0, null, null);
+      String error = "x".repeat(10_000);
+      history.runEnded(id, result(null, "full", Outcome.FAILED, error), T0.plusSeconds(1));
+
+      String stored = history.lastRun(JOB).orElseThrow().error();
+      assertThat(stored).hasSize(4000).startsWith("x".repeat(3999)).endsWith("…");
+      assertThat(history.lastRun(JOB).orElseThrow().targets().get(1).error()).hasSize(4000);
+    }
+
+    @Test
+    @DisplayName("that is not in the history cannot be ended")
+    void unknown() {
+      assertThatThrownBy(
+              () -> history.runEnded(4242, result(null, "full", Outcome.FAILED, "x"), T0))
+          .isInstanceOf(HistoryException.class)
+          .hasMessageContaining("4242");
+    }
+
+    @Test
+    @DisplayName("that never started after all (the job's lock was held) is forgotten")
+    void notStarted() throws Exception {
+      long id = history.runStarted(JOB, "cli", "full", T0, null, null);
+      history.runNotStarted(id);
+      assertThat(history.running(JOB)).isEmpty();
+      assertThat(history.runsSince(JOB, Instant.EPOCH)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("the runs of a job")
+  class Queries {
+    @Test
+    @DisplayName("last run: the newest that ended, whatever its outcome; never a running one")
+    void lastRun() throws Exception {
+      ran(JOB, "full", T0, Outcome.SUCCESS);
+      ran(JOB, "incremental", T0.plusSeconds(86_400), Outcome.FAILED);
+      history.runStarted(JOB, "schedule", "incremental", T0.plusSeconds(2 * 86_400), null, null);
+
+      assertThat(history.lastRun(JOB).orElseThrow().outcome()).isEqualTo("failed");
+      assertThat(history.lastRun(JOB).orElseThrow().start()).isEqualTo(T0.plusSeconds(86_400));
+    }
+
+    @Test
+    @DisplayName("last success: the newest success or partial")
+    void lastSuccess() throws Exception {
+      ran(JOB, "full", T0, Outcome.SUCCESS);
+      ran(JOB, "incremental", T0.plusSeconds(86_400), Outcome.PARTIAL);
+      ran(JOB, "incremental", T0.plusSeconds(2 * 86_400), Outcome.FAILED);
+
+      RunSummary s = history.lastSuccess(JOB).orElseThrow();
+      assertThat(s.outcome()).isEqualTo("partial");
+      assertThat(s.start()).isEqualTo(T0.plusSeconds(86_400));
+    }
+
+    @Test
+    @DisplayName("last full start: the newest full that stored a restore point")
+    void lastFull() throws Exception {
+      assertThat(history.lastFullStart(JOB)).isEmpty();
+      ran(JOB, "full", T0, Outcome.PARTIAL);
+      ran(JOB, "incremental", T0.plusSeconds(86_400), Outcome.SUCCESS);
+      ran(JOB, "full", T0.plusSeconds(2 * 86_400), Outcome.FAILED);
+
+      assertThat(history.lastFullStart(JOB)).contains(T0);
+    }
+
+    @Test
+    @DisplayName("runs since: by start, newest first, any outcome, none before the bound")
+    void since() throws Exception {
+      ran(JOB, "full", T0, Outcome.SUCCESS);
+      ran(JOB, "incremental", T0.plusSeconds(86_400), Outcome.FAILED);
+      history.runStarted(JOB, "schedule", "incremental", T0.plusSeconds(2 * 86_400), null, null);
+
+      assertThat(history.runsSince(JOB, T0.plusSeconds(1)))
+          .extracting(RunSummary::outcome)
+          .containsExactly("running", "failed");
+      assertThat(history.runsSince(JOB, T0)).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("never include another job's runs")
+    void otherJobs() throws Exception {
+      ran("other", "full", T0, Outcome.SUCCESS);
+      history.runStarted("other", "schedule", "incremental", T0.plusSeconds(60), null, null);
+
+      assertThat(history.lastRun(JOB)).isEmpty();
+      assertThat(history.lastSuccess(JOB)).isEmpty();
+      assertThat(history.running(JOB)).isEmpty();
+      assertThat(history.runsSince(JOB, Instant.EPOCH)).isEmpty();
+      assertThat(history.lastFullStart(JOB)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("interrupting running runs")
+  class Interrupt {
+    @Test
+    @DisplayName("marks every running run interrupted, with why, and returns them")
+    void interrupts() throws Exception {
+      ran(JOB, "full", T0, Outcome.SUCCESS);
+      history.runStarted(JOB, "schedule", "incremental", T0.plusSeconds(86_400), null, null);
+      history.runStarted("other", "cli", "full", T0.plusSeconds(90_000), null, null);
+
+      List<RunSummary> interrupted =
+          history.interruptRunning(T0.plusSeconds(100_000), "the daemon stopped while it ran");
+
+      assertThat(interrupted)
+          .extracting(RunSummary::outcome, RunSummary::error, RunSummary::end)
+          .containsOnly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "interrupted", "the daemon stopped while it ran", null));
+      assertThat(interrupted)
+          .extracting(RunSummary::start)
+          .containsExactlyInAnyOrder(T0.plusSeconds(86_400), T0.plusSeconds(90_000));
+      assertThat(history.running(JOB)).isEmpty();
+      assertThat(history.lastRun(JOB).orElseThrow().outcome()).isEqualTo("interrupted");
+      assertThat(history.lastSuccess(JOB).orElseThrow().start()).isEqualTo(T0);
+      assertThat(history.interruptRunning(T0.plusSeconds(100_001), "again")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("leaves the real end to a run that ends after all")
+    void endsAfterAll() throws Exception {
+      long id = history.runStarted(JOB, "cli", "full", T0, null, null);
+      history.interruptRunning(T0.plusSeconds(10), "daemon started");
+      history.runEnded(
+          id, result("20261123T210000Z-F", "full", Outcome.SUCCESS, null), T0.plusSeconds(60));
+
+      RunSummary r = history.lastRun(JOB).orElseThrow();
+      assertThat(r.outcome()).isEqualTo("success");
+      assertThat(r.error()).isNull();
+      assertThat(r.end()).isEqualTo(T0.plusSeconds(60));
+    }
+  }
+
+  @Nested
+  @DisplayName("instants")
+  class Instants {
+    @Test
+    @DisplayName("come back exactly, to the microsecond, whatever the zone")
+    void roundTrip() throws Exception {
+      Instant start = Instant.parse("2026-03-29T00:59:59.123456Z"); // Rome's DST change
+      Instant end = Instant.parse("2026-03-29T01:00:00.999999Z");
+      long id = history.runStarted(JOB, "cli", "full", start, start.minusNanos(1000), null);
+      history.runEnded(id, result(null, "full", Outcome.FAILED, "x"), end);
+
+      RunSummary r = history.lastRun(JOB).orElseThrow();
+      assertThat(r.start()).isEqualTo(start);
+      assertThat(r.end()).isEqualTo(end);
+      assertThat(r.duration()).isEqualTo(Duration.between(start, end));
+    }
+
+    @Test
+    @DisplayName("below the microsecond are cut, the same on every database")
+    void nanos() throws Exception {
+      Instant at = Instant.parse("2026-11-23T21:00:00.123456789Z");
+      history.event(at, "daemon", null, "info", "started");
+      assertThat(history.events(Instant.EPOCH, 10).get(0).at())
+          .isEqualTo(Instant.parse("2026-11-23T21:00:00.123456Z"));
+    }
+  }
+
+  @Nested
+  @DisplayName("verifications")
+  class Verifications {
+    Verification verification(String run, Instant at, boolean ok) {
+      return new Verification(
+          run,
+          at,
+          ok,
+          12,
+          3456,
+          ok ? List.of() : List.of("docs/a.txt: SHA-256 differs", "docs/b.txt: missing"),
+          ok ? 0 : 2,
+          List.of());
+    }
+
+    @Test
+    @DisplayName("the newest one on each target is the last verification")
+    void newestPerTarget() throws Exception {
+      history.verification(JOB, "nas", verification("20261123T210000Z-F", T0, true));
+      history.verification(
+          JOB, "nas", verification("20261124T210000Z-I", T0.plusSeconds(86_400), false));
+      history.verification(JOB, "cloud", verification("20261123T210000Z-F", T0, true));
+      history.verification("other", "nas", verification("x", T0.plusSeconds(99_999), true));
+
+      assertThat(history.lastVerifications(JOB))
+          .containsExactly(
+              new VerificationSummary("cloud", "20261123T210000Z-F", T0, true, 0, 3456),
+              new VerificationSummary(
+                  "nas", "20261124T210000Z-I", T0.plusSeconds(86_400), false, 2, 3456));
+    }
+
+    @Test
+    @DisplayName("the same verification recorded twice is kept once")
+    void once() throws Exception {
+      Verification v = verification("20261123T210000Z-F", T0, true);
+      history.verification(JOB, "nas", v);
+      history.verification(JOB, "nas", v);
+      assertThat(count("SELECT COUNT(*) FROM verifications")).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("prunes and events")
+  class PrunesAndEvents {
+    @Test
+    @DisplayName("a prune keeps the runs it deleted, whether it was a dry run, and its error")
+    void prune() throws Exception {
+      history.prune(
+          JOB, "nas", List.of("20261101T210000Z-F", "20261102T210000Z-I"), false, T0, null);
+      history.prune(JOB, "cloud", List.of(), true, T0.plusSeconds(1), "cloud: timeout");
+
+      assertThat(history.prunes(JOB, T0))
+          .containsExactly(
+              new PruneRecord(T0.plusSeconds(1), JOB, "cloud", List.of(), true, "cloud: timeout"),
+              new PruneRecord(
+                  T0,
+                  JOB,
+                  "nas",
+                  List.of("20261101T210000Z-F", "20261102T210000Z-I"),
+                  false,
+                  null));
+      assertThat(history.prunes(JOB, T0.plusSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("events come newest first, from a time on, at most so many")
+    void events() throws Exception {
+      history.event(T0, "daemon", null, "info", "started");
+      history.event(T0.plusSeconds(1), "catch-up", JOB, "warn", "catch-up of 3 missed runs");
+      history.event(T0.plusSeconds(2), "reload", null, "info", "configuration reloaded");
+
+      assertThat(history.events(T0, 2))
+          .containsExactly(
+              new HistoryEvent(T0.plusSeconds(2), "reload", null, "info", "configuration reloaded"),
+              new HistoryEvent(
+                  T0.plusSeconds(1), "catch-up", JOB, "warn", "catch-up of 3 missed runs"));
+      assertThat(history.events(T0.plusSeconds(2), 10)).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("the schema")
+  class SchemaVersions {
+    @Test
+    @DisplayName("is applied once: opening again changes nothing and keeps what is there")
+    void once() throws Exception {
+      ran(JOB, "full", T0, Outcome.SUCCESS);
+      history.close();
+      history = open();
+      history.close();
+      history = open();
+
+      assertThat(count("SELECT COUNT(*) FROM schema_version")).isEqualTo(History.schemaVersion());
+      assertThat(count("SELECT MAX(version) FROM schema_version"))
+          .isEqualTo(History.schemaVersion());
+      assertThat(history.lastRun(JOB)).isPresent();
+    }
+
+    @Test
+    @DisplayName("newer than this software is refused, not touched")
+    void newer() throws Exception {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO schema_version (version, applied_at) VALUES (999, CURRENT_TIMESTAMP)");
+      }
+      history.close();
+      history = null;
+      assertThatThrownBy(this::reopen)
+          .isInstanceOf(HistoryException.class)
+          .hasMessageContaining("schema version 999");
+    }
+
+    private void reopen() throws Exception {
+      open().close();
+    }
+  }
+
+  static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
