@@ -278,8 +278,8 @@ public final class BackupEngine {
     }
     List<Destination> manifestBranches = new ArrayList<>(live);
     manifestBranches.add(cache);
-    FanOut archiveOut = new FanOut(live, d -> d.archive);
-    FanOut manifestOut = new FanOut(manifestBranches, d -> d.manifest);
+    FanOut archiveOut = new FanOut(live, d -> d.archive, progress);
+    FanOut manifestOut = new FanOut(manifestBranches, d -> d.manifest, progress);
     try (ParentCursor cursor =
             parent == null ? ParentCursor.none() : new ParentCursor(parent.openManifest());
         ArchiveWriter archive = new ArchiveWriter(archiveOut, agent.compressionLevel(), threads);

@@ -1,5 +1,6 @@
 package it.continuo.backup;
 
+import it.continuo.progress.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -14,11 +15,22 @@ import java.util.stream.Collectors;
 final class FanOut extends OutputStream {
   private final List<Destination> destinations;
   private final Function<Destination, OutputStream> upload;
+  private final Progress progress;
   private long bytes;
 
-  FanOut(List<Destination> destinations, Function<Destination, OutputStream> upload) {
+  /**
+   * A write is handed on in slices of at most this many bytes, and a cancelled run stops between
+   * two slices: over a slow, throttled line a cancel then takes effect within a second or so.
+   */
+  static final int SLICE = 256 * 1024;
+
+  FanOut(
+      List<Destination> destinations,
+      Function<Destination, OutputStream> upload,
+      Progress progress) {
     this.destinations = destinations;
     this.upload = upload;
+    this.progress = progress;
   }
 
   @Override
@@ -33,8 +45,15 @@ final class FanOut extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    bytes += len;
-    each(out -> out.write(b, off, len));
+    while (len > 0) {
+      progress.checkCancelled();
+      int n = Math.min(len, SLICE);
+      int from = off;
+      each(out -> out.write(b, from, n));
+      bytes += n;
+      off += n;
+      len -= n;
+    }
   }
 
   @Override

@@ -128,7 +128,12 @@ final class Dispatcher implements FireHandler {
           new BackupEngine(current, clock, "continuo " + software)
               .backup(job, due.level(), listener(job.name()), progress);
     } catch (LockHeldException e) {
-      result = notStarted(job, due, e.getMessage(), now);
+      // A backup from the command line holds the job: it is that run that counts.
+      running.remove(job.name());
+      history.runNotStarted(id);
+      log.warn("{}: scheduled run not started: {}", job.name(), e.getMessage());
+      record("warning", job.name(), "scheduled run not started: " + e.getMessage());
+      return due;
     } catch (Exception e) {
       result = notStarted(job, due, e.toString(), now);
     } finally {
