@@ -95,10 +95,7 @@ final class StatusCommand implements Callable<Integer> {
             "  running:      " + j.running().level() + " since " + time(j.running().start(), zone));
       }
       out.println("  last run:     " + run(j.lastRun(), zone));
-      if (j.lastRun() != null
-          && j.lastSuccess() != null
-          && j.lastRun() != j.lastSuccess()
-          && !j.lastSuccess().equals(j.lastRun())) {
+      if (j.lastSuccess() != null && !j.lastSuccess().equals(j.lastRun())) {
         out.println("  last success: " + run(j.lastSuccess(), zone));
       }
       out.println(

@@ -148,16 +148,17 @@ class DaemonServiceIT {
     Path config = configure(10, NEVER, freePort());
     try (DaemonProcess d = start(config, false)) {
       d.await("started: 10 jobs", Duration.ofSeconds(60));
-      TimeUnit.SECONDS.sleep(5); // let start-up work settle
+      TimeUnit.SECONDS.sleep(10); // let start-up work (the JIT compilers) settle
       long java = javaPid(d.pid());
       double cpuBefore = cpuSeconds(java);
-      TimeUnit.SECONDS.sleep(10);
+      TimeUnit.SECONDS.sleep(20);
       double cpu = cpuSeconds(java) - cpuBefore;
       long rss = rssKib(java);
 
-      System.out.printf("idle daemon, 10 jobs: RSS %d MiB, CPU %.3f s in 10 s%n", rss / 1024, cpu);
+      System.out.printf("idle daemon, 10 jobs: RSS %d MiB, CPU %.3f s in 20 s%n", rss / 1024, cpu);
       assertThat(rss).as("RSS in KiB").isLessThan(150 * 1024);
-      assertThat(cpu).as("CPU seconds over 10 idle seconds").isLessThan(0.1);
+      // What remains is the databases' background writers and lock watchdog, waking every second.
+      assertThat(cpu).as("CPU seconds over 20 idle seconds (1% of a core)").isLessThan(0.2);
 
       d.signal("TERM");
       assertThat(d.awaitExit(Duration.ofSeconds(30))).isZero();

@@ -19,6 +19,7 @@ import it.continuo.storage.Target;
 import it.continuo.storage.TargetException;
 import it.continuo.storage.Targets;
 import it.continuo.storage.wrap.ForwardingTarget;
+import it.continuo.testing.TestClock;
 import it.continuo.testing.Workspace;
 import it.continuo.verify.VerifyEngine;
 import java.io.IOException;
@@ -57,26 +58,6 @@ class PruneEngineTest {
   List<String> runs = new ArrayList<>();
   int copies;
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    Instant now;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @BeforeAll
   void history(@TempDir Path dir) throws Exception {
     tmp = dir;
@@ -84,7 +65,7 @@ class PruneEngineTest {
     template.writeConfig("", KEEP);
     Config config = new ConfigLoader().load(template.config);
     JobConfig job = config.job(Workspace.JOB);
-    MovableClock clock = new MovableClock();
+    TestClock clock = new TestClock(Instant.EPOCH);
     BackupEngine backup = new BackupEngine(config, clock, "test");
     String[][] plan = {
       {"2026-11-01T22:00", "F"},
@@ -97,7 +78,7 @@ class PruneEngineTest {
       Files.writeString(
           template.source.resolve("file-" + step[0].substring(8, 10) + ".txt"), step[0]);
       Files.writeString(template.source.resolve("changing.txt"), "as of " + step[0]);
-      clock.now = LocalDateTime.parse(step[0]).atZone(ROME).toInstant();
+      clock.set(LocalDateTime.parse(step[0]).atZone(ROME).toInstant());
       Level level = step[1].equals("F") ? Level.FULL : Level.INCREMENTAL;
       var result = backup.backup(job, level, Listener.NONE, new Progress());
       assertThat(result.run()).endsWith("-" + step[1]);

@@ -9,6 +9,7 @@ import it.continuo.config.Config;
 import it.continuo.config.ConfigLoader;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
+import it.continuo.testing.TestClock;
 import it.continuo.testing.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class PruneSeveralTargetsTest {
     ws.useTargets("second: { type: local, path: \"" + second + "\" }", "nas", "second");
     ws.writeConfig("", "keep: { fulls: 1 }");
     Config config = new ConfigLoader().load(ws.config);
-    PruneEngineTest.MovableClock clock = new PruneEngineTest.MovableClock();
+    TestClock clock = new TestClock(Instant.EPOCH);
     BackupEngine backup = new BackupEngine(config, clock, "test");
 
     String f1 = run(ws, backup, config, clock, "2026-11-01T22:00", Level.FULL);
@@ -75,12 +76,12 @@ class PruneSeveralTargetsTest {
       Workspace ws,
       BackupEngine backup,
       Config config,
-      PruneEngineTest.MovableClock clock,
+      TestClock clock,
       String localTime,
       Level level)
       throws Exception {
     Files.writeString(ws.source.resolve("changing.txt"), localTime);
-    clock.now = LocalDateTime.parse(localTime).atZone(ROME).toInstant();
+    clock.set(LocalDateTime.parse(localTime).atZone(ROME).toInstant());
     var result = backup.backup(config.job(Workspace.JOB), level, Listener.NONE, new Progress());
     assertThat(result.run()).as(result.toString()).endsWith("-" + level.letter());
     return result.run();
