@@ -60,8 +60,8 @@ public final class JobScheduler implements AutoCloseable {
     p.setProperty("org.quartz.scheduler.instanceId", "continuo");
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+    p.setProperty("org.quartz.threadPool.class", OnDemandThreads.class.getName());
     p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
-    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
     p.setProperty(
         "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
