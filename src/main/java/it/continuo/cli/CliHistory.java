@@ -1,7 +1,6 @@
 package it.continuo.cli;
 
 import it.continuo.backup.BackupResult;
-import it.continuo.backup.Outcome;
 import it.continuo.catalog.Verification;
 import it.continuo.config.Config;
 import it.continuo.config.JobConfig;
@@ -107,27 +106,10 @@ final class CliHistory implements AutoCloseable {
   /** The engine threw instead of returning a result: the run is recorded as failed. */
   void runFailed(JobConfig job, String level, Exception e, Instant start, Instant end) {
     String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    java.util.Map<String, String> targets = new java.util.LinkedHashMap<>();
+    job.targets().forEach(t -> targets.put(t, error));
     runEnded(
-        new BackupResult(
-            job.name(),
-            String.join(",", job.targets()),
-            null,
-            level,
-            Outcome.FAILED,
-            error,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            Duration.between(start, end),
-            0,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of()),
+        BackupResult.failed(job.name(), null, level, error, Duration.between(start, end), targets),
         end);
   }
 

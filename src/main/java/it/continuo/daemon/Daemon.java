@@ -30,6 +30,12 @@ public final class Daemon implements AutoCloseable {
   /** The name of the agent's own lock among the job locks (no job name starts with a dot). */
   public static final String LOCK = ".daemon";
 
+  /**
+   * The most fires handled at once, waiting ones included (a fire waits at the gate while another
+   * run holds its target). Threads exist only while fires need them.
+   */
+  private static final int FIRE_THREADS = 64;
+
   /** How long cancelled runs get to clean up after the grace period. */
   private static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
 
@@ -131,8 +137,7 @@ public final class Daemon implements AutoCloseable {
               clock,
               software,
               new RunGate(config.agent().maxConcurrentJobs()));
-      int threads = Math.min(64, 2 + 3 * Math.max(1, config.jobs().size()));
-      scheduler = JobScheduler.open(dataDir, threads, dispatcher);
+      scheduler = JobScheduler.open(dataDir, FIRE_THREADS, dispatcher);
       for (String change : scheduler.apply(schedules(config))) {
         log.info(change);
       }
@@ -239,6 +244,12 @@ public final class Daemon implements AutoCloseable {
       log.error("reload refused, the running configuration is kept: {}", why);
       event("error", "reload refused: " + why);
       return false;
+    }
+    if (next.agent().maxConcurrentJobs() != config.agent().maxConcurrentJobs()) {
+      log.warn(
+          "agent.maxConcurrentJobs {} takes effect when the daemon restarts; {} until then",
+          next.agent().maxConcurrentJobs(),
+          config.agent().maxConcurrentJobs());
     }
     config = next;
     for (String w : next.warnings()) {

@@ -5,15 +5,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Who may run now: runs that share a target run one at a time (each target is a lock, taken in name
- * order so two runs never wait on each other), and at most {@code maxConcurrent} runs go at once.
+ * Who may run now: runs that share a target run one at a time (each target is a one-permit
+ * semaphore, taken in name order so two runs never wait on each other), and at most {@code
+ * maxConcurrent} runs go at once.
  */
 final class RunGate {
-  private final Map<String, ReentrantLock> targets = new ConcurrentHashMap<>();
+  private final Map<String, Semaphore> targets = new ConcurrentHashMap<>();
   private final Semaphore slots;
 
   RunGate(int maxConcurrent) {
@@ -32,15 +32,15 @@ final class RunGate {
    * @param targetNames the targets the run writes to
    */
   Pass enter(List<String> targetNames, BooleanSupplier stop) throws InterruptedException {
-    List<ReentrantLock> locks =
+    List<Semaphore> locks =
         targetNames.stream()
             .sorted()
-            .map(t -> targets.computeIfAbsent(t, k -> new ReentrantLock(true)))
+            .map(t -> targets.computeIfAbsent(t, k -> new Semaphore(1, true)))
             .toList();
     int held = 0;
     try {
-      for (ReentrantLock lock : locks) {
-        while (!lock.tryLock(200, TimeUnit.MILLISECONDS)) {
+      for (Semaphore lock : locks) {
+        while (!lock.tryAcquire(200, TimeUnit.MILLISECONDS)) {
           if (stop.getAsBoolean()) {
             return null;
           }
@@ -55,11 +55,11 @@ final class RunGate {
       held = -1;
       return () -> {
         slots.release();
-        locks.forEach(ReentrantLock::unlock);
+        locks.forEach(Semaphore::release);
       };
     } finally {
       if (held > 0) {
-        locks.subList(0, held).forEach(ReentrantLock::unlock);
+        locks.subList(0, held).forEach(Semaphore::release);
       }
     }
   }

@@ -10,7 +10,6 @@ import it.continuo.history.History;
 import it.continuo.schedule.JobSchedule;
 import it.continuo.storage.Target;
 import it.continuo.storage.Targets;
-import it.continuo.verify.VerifyEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +90,29 @@ public final class StatusBuilder {
     }
   }
 
+  /**
+   * The runs of the newest chain, its full first: from the newest run back along each run's parent.
+   * When a footer cannot be read (sealed or damaged), the ids still tell where the newest full is.
+   */
+  static List<String> chainOf(List<RestorePoint> points) {
+    java.util.Map<String, RestorePoint> byRun = new java.util.HashMap<>();
+    points.forEach(p -> byRun.put(p.run(), p));
+    java.util.LinkedList<String> chain = new java.util.LinkedList<>();
+    RestorePoint p = points.get(points.size() - 1);
+    while (p != null && p.usable()) {
+      chain.addFirst(p.run());
+      if (p.level() == Level.FULL || p.footer().parent() == null) {
+        return chain;
+      }
+      p = byRun.get(p.footer().parent());
+    }
+    int start = points.size() - 1;
+    while (start > 0 && points.get(start).level() != Level.FULL) {
+      start--;
+    }
+    return points.subList(start, points.size()).stream().map(RestorePoint::run).toList();
+  }
+
   /** The chain summary of a target's points, oldest first. */
   static TargetChain chain(String target, List<RestorePoint> points) {
     if (points.isEmpty()) {
@@ -98,17 +120,7 @@ public final class StatusBuilder {
     }
     int damaged = (int) points.stream().filter(p -> !p.usable() && !p.sealed()).count();
     RestorePoint newest = points.get(points.size() - 1);
-    List<String> chain;
-    if (newest.usable()) {
-      chain = VerifyEngine.latestChain(points).stream().map(RestorePoint::run).toList();
-    } else {
-      // Sealed (encrypted) or damaged: the ids still tell where the newest full is.
-      int start = points.size() - 1;
-      while (start > 0 && points.get(start).level() != Level.FULL) {
-        start--;
-      }
-      chain = points.subList(start, points.size()).stream().map(RestorePoint::run).toList();
-    }
+    List<String> chain = chainOf(points);
     return new TargetChain(
         target, null, points.size(), damaged, newest.run(), newest.id().start(), chain);
   }

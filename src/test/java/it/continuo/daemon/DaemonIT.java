@@ -135,7 +135,7 @@ class DaemonIT {
     assertThat(catchUp.outcome()).isEqualTo("success");
     // Once, not once per missed night: every later run is a regular one, on its own fire time.
     assertThat(after.subList(1, after.size())).allMatch(r -> r.trigger().equals("schedule"));
-    assertThat(after.stream().filter(r -> r.start().isBefore(restarted.plusSeconds(2)))).hasSize(1);
+    assertThat(after).filteredOn(r -> r.trigger().equals("catch-up")).hasSize(1);
     try (History history = History.open(data)) {
       assertThat(history.events(restarted, 50))
           .anyMatch(e -> e.kind().equals("catch-up") && e.message().contains("missed runs"));
@@ -209,7 +209,7 @@ class DaemonIT {
   }
 
   @Test
-  void sighupWithABrokenConfigurationKeepsTheOldSchedules() throws Exception {
+  void sighupWithABrokenConfigurationKeepsTheOldSchedulesAndReloadTakesAGoodOne() throws Exception {
     configure(NEVER, "0/2 * * * * ?", "", "", "");
     try (DaemonProcess d = DaemonProcess.start(config, log)) {
       d.await(JOB + " \\S+ \\w+: success", Duration.ofSeconds(30));
@@ -233,7 +233,9 @@ class DaemonIT {
                   incremental: "1/2 * * * * ?"
               """
                   .formatted(NEVER));
-      d.signal("HUP");
+      CliResult reload = Workspace.inProcess("-c", config.toString(), "reload");
+      assertThat(reload.exitCode()).as(reload.err()).isZero();
+      assertThat(reload.out()).contains("asked the daemon (pid " + d.pid() + ")");
       d.await("reload: scheduled docs-copia.incremental", Duration.ofSeconds(20));
       d.await("docs-copia \\S+ \\w+: success", Duration.ofSeconds(20));
       d.signal("TERM");

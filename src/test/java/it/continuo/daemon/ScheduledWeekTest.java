@@ -8,6 +8,7 @@ import it.continuo.history.History;
 import it.continuo.schedule.JobSchedule;
 import it.continuo.schedule.Task;
 import it.continuo.status.RunSummary;
+import it.continuo.status.VerificationSummary;
 import it.continuo.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ class ScheduledWeekTest {
   static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
   @TempDir Path dir;
+
+  /** The newest verification on each target at the end of the simulated weeks. */
+  List<VerificationSummary> verifications;
 
   /** Sunday 22 November 2026, 00:00 in Rome, to Saturday 28, 23:59. */
   static final Instant WEEK_START = ZonedDateTime.of(2026, 11, 22, 0, 0, 0, 0, ROME).toInstant();
@@ -71,6 +75,27 @@ class ScheduledWeekTest {
     assertThat(runs.get(0)).isEqualTo("20261129T200000Z-F");
   }
 
+  @Test
+  void theVerifyScheduleChecksTheNewestChainEveryMorning() throws Exception {
+    week("0 0 21 ? * SUN", "0 0 21 ? * MON-SAT", false, 1, "verify: \"0 0 6 ? * *\"");
+
+    // The last morning of the week, Saturday at 6:00, checks Friday night's run and the runs it
+    // needs: its whole chain, from Sunday's full.
+    assertThat(verifications).hasSize(1);
+    VerificationSummary v = verifications.get(0);
+    assertThat(v.target()).isEqualTo("nas");
+    assertThat(v.run())
+        .isIn(
+            "20261122T200000Z-F",
+            "20261123T200000Z-I",
+            "20261124T200000Z-I",
+            "20261125T200000Z-I",
+            "20261126T200000Z-I",
+            "20261127T200000Z-I");
+    assertThat(v.ok()).isTrue();
+    assertThat(v.at()).isEqualTo(ZonedDateTime.of(2026, 11, 28, 6, 0, 0, 0, ROME).toInstant());
+  }
+
   /**
    * Fires every trigger of the week at its time and returns the runs on the target.
    *
@@ -105,7 +130,7 @@ class ScheduledWeekTest {
     JobSchedule schedule = new JobSchedule(config.job("docs-nas"), ROME);
     record Fire(Instant at, Task task) {}
     List<Fire> fires = new ArrayList<>();
-    for (Task task : List.of(Task.FULL, Task.INCREMENTAL)) {
+    for (Task task : schedule.tasks()) {
       schedule
           .times(task, WEEK_START, WEEK_END.plus(java.time.Duration.ofDays(7L * (weeks - 1))))
           .forEach(t -> fires.add(new Fire(t, task)));
@@ -125,6 +150,7 @@ class ScheduledWeekTest {
       List<RunSummary> recorded = history.runsSince("docs-nas", WEEK_START);
       assertThat(recorded).hasSize(7 * weeks).allMatch(r -> r.outcome().equals("success"));
       assertThat(recorded).allMatch(r -> r.trigger().equals("schedule"));
+      verifications = history.lastVerifications("docs-nas");
     }
     try (Stream<Path> files = Files.list(dir.resolve("nas/ufficio/docs-nas"))) {
       return files
