@@ -4,12 +4,14 @@ import it.continuo.backup.BackupEngine;
 import it.continuo.backup.BackupResult;
 import it.continuo.backup.Outcome;
 import it.continuo.catalog.JobStore;
+import it.continuo.catalog.Level;
 import it.continuo.catalog.RestorePoint;
 import it.continuo.catalog.Verification;
 import it.continuo.config.Config;
 import it.continuo.config.JobConfig;
 import it.continuo.config.TargetConfig;
 import it.continuo.history.History;
+import it.continuo.history.HistoryException;
 import it.continuo.lock.LockHeldException;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
@@ -82,7 +84,7 @@ final class Dispatcher implements FireHandler {
       if (task == Task.VERIFY) {
         verify(current, jc);
       } else {
-        backup(current, jc, fireTime, since, recovering);
+        backup(current, jc, task, fireTime, since, recovering);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -92,18 +94,37 @@ final class Dispatcher implements FireHandler {
     }
   }
 
-  /** Decides and runs one backup fire; returns what was decided. */
-  Due backup(Config current, JobConfig job, Instant fireTime, Instant since, boolean recovering)
+  /**
+   * Decides and runs one backup fire; returns what was decided. A history that cannot be read or
+   * written never costs a backup: the fire then runs what its trigger asks for, and the run is
+   * logged without being recorded.
+   */
+  Due backup(
+      Config current, JobConfig job, Task task, Instant fireTime, Instant since, boolean recovering)
       throws Exception {
     Instant now = clock.instant();
-    List<RunSummary> recent = history.runsSince(job.name(), fireTime.minus(LOOKBACK));
-    Instant lastAttempt = newestStart(recent, false);
-    Instant lastFullAttempt = newestStart(recent, true);
-    Instant lastFull = history.lastFullStart(job.name()).orElse(null);
-    JobSchedule schedule = new JobSchedule(job, current.agent().timezone());
-    Due due =
-        Due.decide(
-            schedule, fireTime, since, lastAttempt, lastFullAttempt, lastFull, job.maxFullAge());
+    Due due;
+    try {
+      List<RunSummary> recent = history.runsSince(job.name(), fireTime.minus(LOOKBACK));
+      due =
+          Due.decide(
+              new JobSchedule(job, current.agent().timezone()),
+              fireTime,
+              since,
+              newestStart(recent, false),
+              newestStart(recent, true),
+              history.lastFullStart(job.name()).orElse(null),
+              job.maxFullAge());
+    } catch (HistoryException e) {
+      Level level = task == Task.FULL ? Level.FULL : Level.INCREMENTAL;
+      due =
+          new Due(
+              level,
+              false,
+              List.of(fireTime),
+              level.word() + " as scheduled; the history cannot be read (" + e.getMessage() + ")");
+      log.error("{}: {}", job.name(), due.reason());
+    }
     if (due.skip()) {
       log.info("{}: nothing to do ({})", job.name(), due.reason());
       return due;
@@ -112,14 +133,19 @@ final class Dispatcher implements FireHandler {
     if (due.catchUp() || recovering) {
       log.warn(
           "{}: {}{}", job.name(), recovering ? "re-running after a crash; " : "", due.reason());
-      history.event(now, trigger, job.name(), "warning", due.reason());
+      record(trigger, "warning", job.name(), due.reason());
     } else {
       log.info("{}: {}", job.name(), due.reason());
     }
     Instant scheduledFor = due.missed().get(due.missed().size() - 1);
-    long id =
-        history.runStarted(
-            job.name(), trigger, due.level().word(), now, scheduledFor, due.reason());
+    Long id = null;
+    try {
+      id =
+          history.runStarted(
+              job.name(), trigger, due.level().word(), now, scheduledFor, due.reason());
+    } catch (HistoryException e) {
+      log.error("{}: the run is not recorded in the history: {}", job.name(), e.getMessage());
+    }
     Progress progress = new Progress();
     running.put(job.name(), progress);
     BackupResult result;
@@ -130,16 +156,25 @@ final class Dispatcher implements FireHandler {
     } catch (LockHeldException e) {
       // A backup from the command line holds the job: it is that run that counts.
       running.remove(job.name());
-      history.runNotStarted(id);
+      if (id != null) {
+        history.runNotStarted(id);
+      }
       log.warn("{}: scheduled run not started: {}", job.name(), e.getMessage());
-      record("warning", job.name(), "scheduled run not started: " + e.getMessage());
+      record("schedule", "warning", job.name(), "scheduled run not started: " + e.getMessage());
       return due;
     } catch (Exception e) {
       result = notStarted(job, due, e.toString(), now);
     } finally {
       running.remove(job.name());
     }
-    history.runEnded(id, result, clock.instant());
+    if (id != null) {
+      try {
+        history.runEnded(id, result, clock.instant());
+      } catch (HistoryException e) {
+        log.error(
+            "{}: the run's end is not recorded in the history: {}", job.name(), e.getMessage());
+      }
+    }
     ended.put(job.name(), clock.instant());
     log(result);
     if (result.outcome() != Outcome.FAILED && !job.keep().keepsAll()) {
@@ -249,7 +284,12 @@ final class Dispatcher implements FireHandler {
         }
         for (Verification v :
             new VerifyEngine(clock).verify(store, points, chain, listener(job.name()), progress)) {
-          history.verification(job.name(), t.name(), v);
+          try {
+            history.verification(job.name(), t.name(), v);
+          } catch (HistoryException e) {
+            log.error(
+                "{}: verification not recorded in the history: {}", job.name(), e.getMessage());
+          }
           if (v.ok()) {
             log.info("{}: {} on {} verified", job.name(), v.run(), t.name());
           } else {
@@ -273,8 +313,13 @@ final class Dispatcher implements FireHandler {
   }
 
   private void record(String severity, String job, String message) {
+    record("schedule", severity, job, message);
+  }
+
+  /** Records an event; a history that cannot take it is logged, never fatal. */
+  private void record(String kind, String severity, String job, String message) {
     try {
-      history.event(clock.instant(), "schedule", job, severity, message);
+      history.event(clock.instant(), kind, job, severity, message);
     } catch (Exception e) {
       log.warn("cannot record in the history: {}", e.toString());
     }
