@@ -3,8 +3,10 @@ package it.continuo.cli;
 import it.continuo.config.Config;
 import it.continuo.config.JobConfig;
 import it.continuo.config.LocalTargetConfig;
+import it.continuo.config.ServiceConfig;
 import it.continuo.config.SourceConfig;
 import it.continuo.config.TargetConfig;
+import it.continuo.schedule.RpoCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,6 +56,7 @@ final class CheckConfigCommand implements Callable<Integer> {
       String dataDir,
       String timezone,
       List<JobView> jobs,
+      List<ServiceConfig> services,
       List<String> warnings) {}
 
   @Override
@@ -86,7 +89,8 @@ final class CheckConfigCommand implements Callable<Integer> {
             config.agent().dataDir().toString(),
             zone.getId(),
             jobs,
-            config.warnings());
+            config.services(),
+            warnings(config));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Json.print(out, view);
@@ -94,6 +98,13 @@ final class CheckConfigCommand implements Callable<Integer> {
       print(out, view, zone);
     }
     return ExitCodes.OK;
+  }
+
+  /** The loader's warnings, and each job scheduled too seldom for a service's RPO. */
+  static List<String> warnings(Config config) {
+    List<String> all = new ArrayList<>(config.warnings());
+    all.addAll(RpoCheck.warnings(config, Instant.now()));
+    return all;
   }
 
   private static void print(PrintWriter out, View v, ZoneId zone) {
@@ -125,6 +136,19 @@ final class CheckConfigCommand implements Callable<Integer> {
       for (String h : j.postHooks()) {
         out.println("  post hook    " + h);
       }
+    }
+    for (ServiceConfig s : v.services()) {
+      out.println();
+      out.println(
+          "service " + s.name() + (s.description().isEmpty() ? "" : " (" + s.description() + ")"));
+      out.println(
+          "  RPO "
+              + RpoCheck.human(s.rpo())
+              + ", RTO "
+              + RpoCheck.human(s.rto())
+              + (s.tier() > 0 ? ", tier " + s.tier() : "")
+              + (s.criticality() == null ? "" : ", criticality " + s.criticality()));
+      out.println("  jobs         " + String.join(", ", s.jobs()));
     }
     for (String w : v.warnings()) {
       out.println("warning: " + w);

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param sources sources by name, in file order
  * @param targets targets by name, in file order
  * @param jobs jobs by name, in file order
+ * @param services the plan's service catalogue, in file order
  * @param http the daemon's status endpoint, or null when it has none
  * @param logging the daemon's log file, or null when it logs to the console only
  * @param warnings things that are allowed but probably not meant
@@ -22,6 +23,7 @@ public record Config(
     Map<String, SourceConfig> sources,
     Map<String, TargetConfig> targets,
     Map<String, JobConfig> jobs,
+    List<ServiceConfig> services,
     HttpConfig http,
     LoggingConfig logging,
     List<String> warnings) {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
@@ -29,7 +30,7 @@ public final class ConfigLoader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private static final List<String> ROOT_ORDER =
-      List.of("agent", "sources", "targets", "jobs", "http", "logging");
+      List.of("agent", "sources", "targets", "jobs", "services", "http", "logging");
 
   private final Map<String, String> environment;
 
@@ -110,9 +111,12 @@ public final class ConfigLoader {
           jobs.put(e.getKey(), job(e.getKey(), e.getValue(), sources, targets));
         }
       }
+      List<ServiceConfig> services =
+          YamlNode.optional(top, "services", n -> services(n, jobs)).orElse(List.of());
       HttpConfig http = YamlNode.optional(top, "http", this::http).orElse(null);
       LoggingConfig logging = YamlNode.optional(top, "logging", this::logging).orElse(null);
-      return new Config(file, agent, sources, targets, jobs, http, logging, List.copyOf(warnings));
+      return new Config(
+          file, agent, sources, targets, jobs, services, http, logging, List.copyOf(warnings));
     }
 
     private <T> Map<String, T> named(
@@ -455,6 +459,80 @@ public final class ConfigLoader {
           maxFullAge,
           keep,
           verify);
+    }
+
+    private static final Map<String, String> CRITICALITY =
+        Map.of(
+            "low", "low",
+            "bassa", "low",
+            "medium", "medium",
+            "media", "medium",
+            "high", "high",
+            "alta", "high",
+            "critical", "critical",
+            "critica", "critical");
+
+    private List<ServiceConfig> services(YamlNode node, Map<String, JobConfig> jobs)
+        throws ConfigException {
+      List<ServiceConfig> services = new ArrayList<>();
+      for (YamlNode item : node.list()) {
+        ServiceConfig s = service(item, jobs);
+        if (services.stream().anyMatch(o -> o.name().equals(s.name()))) {
+          throw item.error("service \"" + s.name() + "\" is listed twice");
+        }
+        services.add(s);
+      }
+      return List.copyOf(services);
+    }
+
+    private ServiceConfig service(YamlNode node, Map<String, JobConfig> jobs)
+        throws ConfigException {
+      Map<String, YamlNode> m =
+          node.map(List.of("name", "description", "criticality", "tier", "rpo", "rto", "jobs"));
+      String name = node.require(m, "name").nonEmptyString().strip();
+      String description = YamlNode.optional(m, "description", YamlNode::string).orElse("").strip();
+      String criticality =
+          YamlNode.optional(
+                  m,
+                  "criticality",
+                  n -> {
+                    String c = CRITICALITY.get(n.nonEmptyString().strip().toLowerCase(Locale.ROOT));
+                    if (c == null) {
+                      throw n.error(
+                          "criticality must be low, medium, high or critical (bassa, media, alta,"
+                              + " critica)");
+                    }
+                    return c;
+                  })
+              .orElse(null);
+      int tier = YamlNode.optional(m, "tier", n -> n.integer(1, 4)).orElse(0);
+      java.time.Duration rpo = positive(node.require(m, "rpo"));
+      java.time.Duration rto = positive(node.require(m, "rto"));
+      YamlNode jobsNode = node.require(m, "jobs");
+      List<String> serviceJobs = new ArrayList<>();
+      for (YamlNode j : jobsNode.items()) {
+        String job = j.nonEmptyString();
+        if (!jobs.containsKey(job)) {
+          throw j.error("unknown job \"" + job + "\"" + known(jobs.keySet()));
+        }
+        if (serviceJobs.contains(job)) {
+          throw j.error("job \"" + job + "\" is listed twice");
+        }
+        serviceJobs.add(job);
+      }
+      if (serviceJobs.isEmpty()) {
+        throw jobsNode.error("at least one job is required: the jobs whose backups protect it");
+      }
+      return new ServiceConfig(
+          name, description, criticality, tier, rpo, rto, List.copyOf(serviceJobs));
+    }
+
+    private static java.time.Duration positive(YamlNode node) throws ConfigException {
+      java.time.Duration d = node.duration();
+      if (d.isZero() || d.isNegative()) {
+        throw node.error("must be longer than zero, e.g. 4h or 1d");
+      }
+      return d;
     }
 
     private KeepConfig keep(YamlNode node) throws ConfigException {

@@ -155,6 +155,9 @@ public final class Daemon implements AutoCloseable {
               software,
               extensions);
       holder.daemon = daemon;
+      for (String w : it.continuo.schedule.RpoCheck.warnings(config, now)) {
+        log.warn("{}", w);
+      }
       history.event(now, "daemon", null, "info", "started with " + config.jobs().size() + " jobs");
       scheduler.start();
       log.info(
@@ -254,6 +257,9 @@ public final class Daemon implements AutoCloseable {
     config = next;
     for (String w : next.warnings()) {
       log.warn("configuration: {}", w);
+    }
+    for (String w : it.continuo.schedule.RpoCheck.warnings(next, clock.instant())) {
+      log.warn("{}", w);
     }
     log.info("configuration reloaded: {} jobs", next.jobs().size());
     event("info", "configuration reloaded: " + next.jobs().size() + " jobs");

@@ -104,6 +104,34 @@ public final class JobSchedule {
     return Optional.of(new Fire(incremental.get(), Task.INCREMENTAL));
   }
 
+  /**
+   * The longest time between two backups (full or incremental) that start in {@code [from, from +
+   * horizon]}: the worst data loss the schedule allows, leaving aside how long a run takes.
+   *
+   * @return the gap and where it starts, or empty when fewer than two backups fall in the window
+   */
+  public Optional<Gap> longestGap(Instant from, java.time.Duration horizon) {
+    java.util.TreeSet<Instant> times = new java.util.TreeSet<>();
+    Instant to = from.plus(horizon);
+    times.addAll(times(Task.FULL, from, to));
+    times.addAll(times(Task.INCREMENTAL, from, to));
+    Gap longest = null;
+    Instant previous = null;
+    for (Instant t : times) {
+      if (previous != null) {
+        java.time.Duration d = java.time.Duration.between(previous, t);
+        if (longest == null || d.compareTo(longest.length()) > 0) {
+          longest = new Gap(previous, t, d);
+        }
+      }
+      previous = t;
+    }
+    return Optional.ofNullable(longest);
+  }
+
+  /** Two consecutive backups and the time between them. */
+  public record Gap(Instant from, Instant to, java.time.Duration length) {}
+
   /** A time a task is due. */
   public record Fire(Instant at, Task task) {}
 }

@@ -228,4 +228,65 @@ class ConfigLoaderTest {
       assertThat(error("")).contains("the file is empty");
     }
   }
+
+  @Nested
+  @DisplayName("the service catalogue")
+  class Services {
+    static final String CATALOGUE =
+        """
+        services:
+          - name: Gestionale Uno
+            description: recupero crediti
+            criticality: alta
+            tier: 4
+            rpo: 24h
+            rto: 1h
+            jobs: [uno-nas]
+          - { name: Posta, rpo: 4h, rto: 1d, jobs: uno-nas }
+        """;
+
+    @Test
+    void readsEachServiceWithItsPromisesAndJobs() throws Exception {
+      Config c = load(VALID + CATALOGUE);
+
+      assertThat(c.services()).hasSize(2);
+      ServiceConfig uno = c.services().get(0);
+      assertThat(uno.name()).isEqualTo("Gestionale Uno");
+      assertThat(uno.criticality()).as("Italian classes are understood").isEqualTo("high");
+      assertThat(uno.tier()).isEqualTo(4);
+      assertThat(uno.rpo()).isEqualTo(Duration.ofHours(24));
+      assertThat(uno.rto()).isEqualTo(Duration.ofHours(1));
+      assertThat(uno.jobs()).containsExactly("uno-nas");
+      assertThat(c.services().get(1).tier()).as("not stated").isZero();
+    }
+
+    @Test
+    void aJobThatDoesNotExistIsNamedWithItsLine() {
+      assertThat(error(VALID + CATALOGUE.replace("jobs: [uno-nas]", "jobs: [uno-nsa]")))
+          .contains("unknown job \"uno-nsa\"; defined: uno-nas")
+          .contains("(line 25)");
+    }
+
+    @Test
+    void theRpoIsRequiredAndLongerThanZero() {
+      assertThat(error(VALID + CATALOGUE.replace("    rpo: 24h\n", "")))
+          .contains("rpo")
+          .contains("required");
+      assertThat(error(VALID + CATALOGUE.replace("rpo: 24h", "rpo: 0s")))
+          .contains("must be longer than zero");
+    }
+
+    @Test
+    void aTierIsOneToFourAndAClassIsOneOfTheFour() {
+      assertThat(error(VALID + CATALOGUE.replace("tier: 4", "tier: 5"))).contains("tier");
+      assertThat(error(VALID + CATALOGUE.replace("criticality: alta", "criticality: urgente")))
+          .contains("criticality must be low, medium, high or critical");
+    }
+
+    @Test
+    void aServiceIsListedOnce() {
+      assertThat(error(VALID + CATALOGUE.replace("name: Posta", "name: Gestionale Uno")))
+          .contains("service \"Gestionale Uno\" is listed twice");
+    }
+  }
 }
