@@ -48,7 +48,7 @@ public final class RpoCheck {
     return warnings;
   }
 
-  /** 4h, 1d, 1d 12h, 30m. */
+  /** 4h, 1d, 1d 12h, 30m, 10s. */
   public static String human(Duration d) {
     long days = d.toDays();
     long hours = d.toHoursPart();
@@ -60,8 +60,11 @@ public final class RpoCheck {
     if (hours > 0) {
       parts.add(hours + "h");
     }
-    if (minutes > 0 || parts.isEmpty()) {
+    if (minutes > 0) {
       parts.add(minutes + "m");
+    }
+    if (d.toSecondsPart() > 0 || parts.isEmpty()) {
+      parts.add(d.toSecondsPart() + "s");
     }
     return String.join(" ", parts).toLowerCase(Locale.ROOT);
   }

@@ -50,6 +50,14 @@ class RpoCheckTest {
   }
 
   @Test
+  void durationsReadAsTheyAreWritten() {
+    assertThat(RpoCheck.human(java.time.Duration.ofHours(27).plusMinutes(30)))
+        .isEqualTo("1d 3h 30m");
+    assertThat(RpoCheck.human(java.time.Duration.ofSeconds(10))).isEqualTo("10s");
+    assertThat(RpoCheck.human(java.time.Duration.ofHours(4))).isEqualTo("4h");
+  }
+
+  @Test
   void aNightlyBackupMeetsADailyRpo() throws Exception {
     assertThat(warnings("24h", "0 30 21 ? * MON-SAT")).isEmpty();
   }
