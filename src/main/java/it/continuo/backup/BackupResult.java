@@ -48,6 +48,17 @@ public record BackupResult(
     List<TargetResult> targets) {
 
   /**
+   * A run of {@code job} that never reached its targets, for the same reason on each of them (it
+   * could not start, or the engine threw).
+   */
+  public static BackupResult failedOnEveryTarget(
+      it.continuo.config.JobConfig job, String level, String error, Duration duration) {
+    java.util.Map<String, String> targets = new java.util.LinkedHashMap<>();
+    job.targets().forEach(t -> targets.put(t, error));
+    return failed(job.name(), null, level, error, duration, targets);
+  }
+
+  /**
    * A run that failed before it wrote anything, on every target: a pre-hook failed, no target could
    * be reached, or it never started (the job was already running).
    *

@@ -6,17 +6,16 @@ import it.continuo.config.LocalTargetConfig;
 import it.continuo.config.ServiceConfig;
 import it.continuo.config.SourceConfig;
 import it.continuo.config.TargetConfig;
+import it.continuo.schedule.JobSchedule;
 import it.continuo.schedule.RpoCheck;
+import it.continuo.schedule.Task;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
 import java.util.concurrent.Callable;
-import org.quartz.CronExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -64,7 +63,9 @@ final class CheckConfigCommand implements Callable<Integer> {
     Config config = root.loadConfig();
     ZoneId zone = config.agent().timezone();
     List<JobView> jobs = new ArrayList<>();
+    Instant now = Instant.now();
     for (JobConfig job : config.jobs().values()) {
+      JobSchedule schedule = new JobSchedule(job, zone);
       SourceConfig source = config.sourceOf(job);
       List<TargetConfig> targets = config.targetsOf(job);
       jobs.add(
@@ -76,9 +77,9 @@ final class CheckConfigCommand implements Callable<Integer> {
               targets.stream().map(TargetConfig::name).toList(),
               targets.stream().map(CheckConfigCommand::location).toList(),
               job.full(),
-              next(job.full(), zone),
+              schedule.next(Task.FULL, now).orElse(null),
               job.incremental(),
-              next(job.incremental(), zone),
+              schedule.next(Task.INCREMENTAL, now).orElse(null),
               job.hooks().pre(),
               job.hooks().post()));
     }
@@ -180,16 +181,5 @@ final class CheckConfigCommand implements Callable<Integer> {
       where += ", at most " + t.options().bandwidth() / 1000 + " kbit/s";
     }
     return where;
-  }
-
-  static Instant next(String cron, ZoneId zone) {
-    try {
-      CronExpression e = new CronExpression(cron);
-      e.setTimeZone(TimeZone.getTimeZone(zone));
-      Date next = e.getNextValidTimeAfter(new Date());
-      return next == null ? null : next.toInstant();
-    } catch (java.text.ParseException e) {
-      throw new IllegalStateException("validated cron expression no longer parses: " + cron, e);
-    }
   }
 }

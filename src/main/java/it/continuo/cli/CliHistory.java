@@ -106,11 +106,8 @@ final class CliHistory implements AutoCloseable {
   /** The engine threw instead of returning a result: the run is recorded as failed. */
   void runFailed(JobConfig job, String level, Exception e, Instant start, Instant end) {
     String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-    java.util.Map<String, String> targets = new java.util.LinkedHashMap<>();
-    job.targets().forEach(t -> targets.put(t, error));
     runEnded(
-        BackupResult.failed(job.name(), null, level, error, Duration.between(start, end), targets),
-        end);
+        BackupResult.failedOnEveryTarget(job, level, error, Duration.between(start, end)), end);
   }
 
   void verifications(String job, String target, List<Verification> verifications) {

@@ -1,20 +1,12 @@
 package it.continuo.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /** JSON output of commands: ISO times, durations in ISO 8601, nulls left out. */
 final class Json {
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  static final ObjectMapper MAPPER = it.continuo.status.StatusJson.MAPPER;
 
   private Json() {}
 

@@ -2,13 +2,8 @@ package it.continuo.cli;
 
 import it.continuo.config.Config;
 import it.continuo.daemon.Daemon;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import it.continuo.lock.JobLock;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,8 +16,6 @@ import picocli.CommandLine.ParentCommand;
       "Exit 0 asked, 1 no daemon running, 2 the configuration is invalid (the daemon is not asked)."
     })
 final class ReloadCommand implements Callable<Integer> {
-  private static final Pattern PID = Pattern.compile("^pid (\\d+) ");
-
   @ParentCommand ContinuoCommand root;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -30,20 +23,11 @@ final class ReloadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = root.loadConfig();
-    Path lock = config.agent().dataDir().resolve("locks").resolve(Daemon.LOCK + ".lock");
-    String note;
-    try {
-      note = Files.readString(lock, StandardCharsets.UTF_8).trim();
-    } catch (NoSuchFileException e) {
-      note = "";
-    }
-    Matcher m = PID.matcher(note);
-    ProcessHandle daemon =
-        m.find() ? ProcessHandle.of(Long.parseLong(m.group(1))).orElse(null) : null;
-    if (daemon == null || !daemon.isAlive()) {
+    ProcessHandle daemon = JobLock.holder(config.agent().dataDir(), Daemon.LOCK).orElse(null);
+    if (daemon == null) {
       spec.commandLine()
           .getErr()
-          .println("continuo: no daemon is running (lock file " + lock + ")");
+          .println("continuo: no daemon is running for agent " + config.agent().name());
       return ExitCodes.FAILED;
     }
     Process kill =

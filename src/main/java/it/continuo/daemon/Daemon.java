@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,10 @@ public final class Daemon implements AutoCloseable {
   private final JobScheduler scheduler;
   private final Instant since;
   private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
-  private volatile Config config;
+
+  /** The configuration in force, shared with the dispatcher; replaced on reload. */
+  private final AtomicReference<Config> config;
+
   private volatile boolean serving = true;
   private final List<Extension> extensions;
 
@@ -76,7 +80,7 @@ public final class Daemon implements AutoCloseable {
       Path configFile,
       ConfigLoader loader,
       Clock clock,
-      Config config,
+      AtomicReference<Config> config,
       JobLock lock,
       History history,
       Dispatcher dispatcher,
@@ -94,8 +98,8 @@ public final class Daemon implements AutoCloseable {
     this.dispatcher = dispatcher;
     this.scheduler = scheduler;
     this.since = since;
-    List<Extension> all = new java.util.ArrayList<>(extensions.start(this, config));
-    all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config));
+    List<Extension> all = new java.util.ArrayList<>(extensions.start(this, config.get()));
+    all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config.get()));
     this.extensions = List.copyOf(all);
   }
 
@@ -129,10 +133,10 @@ public final class Daemon implements AutoCloseable {
             r.level(),
             r.start());
       }
-      Holder holder = new Holder(config);
+      AtomicReference<Config> current = new AtomicReference<>(config);
       Dispatcher dispatcher =
           new Dispatcher(
-              holder::get,
+              current::get,
               history,
               clock,
               software,
@@ -146,7 +150,7 @@ public final class Daemon implements AutoCloseable {
               configFile,
               loader,
               clock,
-              config,
+              current,
               lock,
               history,
               dispatcher,
@@ -154,7 +158,6 @@ public final class Daemon implements AutoCloseable {
               now,
               software,
               extensions);
-      holder.daemon = daemon;
       for (String w : it.continuo.schedule.RpoCheck.warnings(config, now)) {
         log.warn("{}", w);
       }
@@ -175,20 +178,6 @@ public final class Daemon implements AutoCloseable {
       }
       lock.close();
       throw e;
-    }
-  }
-
-  /** Gives the dispatcher the configuration in force. */
-  private static final class Holder {
-    private final Config initial;
-    private Daemon daemon;
-
-    Holder(Config initial) {
-      this.initial = initial;
-    }
-
-    Config get() {
-      return daemon == null ? initial : daemon.config;
     }
   }
 
@@ -229,10 +218,10 @@ public final class Daemon implements AutoCloseable {
     Config next;
     try {
       next = loader.load(configFile);
-      if (!next.agent().dataDir().equals(config.agent().dataDir())) {
+      if (!next.agent().dataDir().equals(config().agent().dataDir())) {
         throw new ConfigException(
             "agent.dataDir cannot change while the daemon runs (restart it): "
-                + config.agent().dataDir()
+                + config().agent().dataDir()
                 + " -> "
                 + next.agent().dataDir());
       }
@@ -248,13 +237,13 @@ public final class Daemon implements AutoCloseable {
       event("error", "reload refused: " + why);
       return false;
     }
-    if (next.agent().maxConcurrentJobs() != config.agent().maxConcurrentJobs()) {
+    if (next.agent().maxConcurrentJobs() != config().agent().maxConcurrentJobs()) {
       log.warn(
           "agent.maxConcurrentJobs {} takes effect when the daemon restarts; {} until then",
           next.agent().maxConcurrentJobs(),
-          config.agent().maxConcurrentJobs());
+          config().agent().maxConcurrentJobs());
     }
-    config = next;
+    config.set(next);
     for (String w : next.warnings()) {
       log.warn("configuration: {}", w);
     }
@@ -272,7 +261,7 @@ public final class Daemon implements AutoCloseable {
    */
   void stop() {
     serving = false;
-    Duration grace = config.agent().shutdownGrace();
+    Duration grace = config().agent().shutdownGrace();
     log.info(
         "stopping: no new runs; runs in progress have {} to finish",
         grace.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
@@ -322,7 +311,7 @@ public final class Daemon implements AutoCloseable {
   }
 
   public Config config() {
-    return config;
+    return config.get();
   }
 
   public History history() {

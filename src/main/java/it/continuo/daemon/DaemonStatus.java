@@ -46,12 +46,9 @@ final class DaemonStatus implements StatusSource {
   }
 
   private Optional<JobSchedule.Fire> next(JobConfig job) throws Exception {
-    Optional<Instant> full = daemon.scheduler().nextFire(job.name(), Task.FULL);
-    Optional<Instant> incremental = daemon.scheduler().nextFire(job.name(), Task.INCREMENTAL);
-    if (full.isPresent() && (incremental.isEmpty() || !full.get().isAfter(incremental.get()))) {
-      return Optional.of(new JobSchedule.Fire(full.get(), Task.FULL));
-    }
-    return incremental.map(t -> new JobSchedule.Fire(t, Task.INCREMENTAL));
+    return JobSchedule.earliest(
+        daemon.scheduler().nextFire(job.name(), Task.FULL),
+        daemon.scheduler().nextFire(job.name(), Task.INCREMENTAL));
   }
 
   private List<TargetChain> chains(Config config, JobConfig job, Instant now) {

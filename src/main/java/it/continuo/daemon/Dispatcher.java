@@ -29,7 +29,6 @@ import it.continuo.verify.VerifyEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -214,15 +213,8 @@ final class Dispatcher implements FireHandler {
   }
 
   private BackupResult notStarted(JobConfig job, Due due, String error, Instant started) {
-    Map<String, String> targets = new LinkedHashMap<>();
-    job.targets().forEach(t -> targets.put(t, error));
-    return BackupResult.failed(
-        job.name(),
-        null,
-        due.level().word(),
-        error,
-        Duration.between(started, clock.instant()),
-        targets);
+    return BackupResult.failedOnEveryTarget(
+        job, due.level().word(), error, Duration.between(started, clock.instant()));
   }
 
   private static Instant newestStart(List<RunSummary> newestFirst, boolean fullOnly) {

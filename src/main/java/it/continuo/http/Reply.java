@@ -1,10 +1,7 @@
 package it.continuo.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -20,16 +17,8 @@ import java.util.Map;
 record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
   static final String JSON = "application/json; charset=utf-8";
 
-  /**
-   * JSON as {@code continuo status --json} prints it: instants in ISO 8601 UTC ({@code
-   * 2026-11-25T21:00:00Z}), durations in ISO 8601 ({@code PT12M3.5S}), null fields left out.
-   */
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+  /** JSON as {@code continuo status --json} prints it ({@link it.continuo.status.StatusJson}). */
+  static final ObjectMapper MAPPER = it.continuo.status.StatusJson.MAPPER;
 
   static Reply json(int status, Object value) throws JsonProcessingException {
     return new Reply(status, JSON, MAPPER.writeValueAsBytes(value), Map.of());

@@ -93,6 +93,25 @@ public final class JobLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The process that holds the lock {@code name} under {@code dataDir}, from the note it wrote,
+   * when the lock is held by a live process.
+   */
+  public static Optional<ProcessHandle> holder(Path dataDir, String name) throws IOException {
+    if (!isHeld(dataDir, name)) {
+      return Optional.empty();
+    }
+    String note =
+        Files.readString(dataDir.resolve("locks").resolve(name + ".lock"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = HOLDER_PID.matcher(note);
+    return m.find()
+        ? ProcessHandle.of(Long.parseLong(m.group(1))).filter(ProcessHandle::isAlive)
+        : Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern HOLDER_PID =
+      java.util.regex.Pattern.compile("^pid (\\d+) ");
+
   private static String read(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(4096);
     channel.read(buffer, 0);

@@ -93,15 +93,18 @@ public final class JobSchedule {
    * full and an incremental at the same time make one full).
    */
   public Optional<Fire> nextBackup(Instant after) {
-    Optional<Instant> full = next(Task.FULL, after);
-    Optional<Instant> incremental = next(Task.INCREMENTAL, after);
-    if (full.isEmpty() && incremental.isEmpty()) {
-      return Optional.empty();
-    }
-    if (incremental.isEmpty() || (full.isPresent() && !full.get().isAfter(incremental.get()))) {
+    return earliest(next(Task.FULL, after), next(Task.INCREMENTAL, after));
+  }
+
+  /**
+   * The earlier of a full's and an incremental's next fire, the full when they are at the same
+   * time; empty when neither fires again.
+   */
+  public static Optional<Fire> earliest(Optional<Instant> full, Optional<Instant> incremental) {
+    if (full.isPresent() && (incremental.isEmpty() || !full.get().isAfter(incremental.get()))) {
       return Optional.of(new Fire(full.get(), Task.FULL));
     }
-    return Optional.of(new Fire(incremental.get(), Task.INCREMENTAL));
+    return incremental.map(t -> new Fire(t, Task.INCREMENTAL));
   }
 
   /**
