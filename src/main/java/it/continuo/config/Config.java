@@ -15,6 +15,8 @@ import java.util.Map;
  * @param services the plan's service catalogue, in file order
  * @param http the daemon's status endpoint, or null when it has none
  * @param logging the daemon's log file, or null when it logs to the console only
+ * @param verification the nightly verification's settings, defaults when the file has none
+ * @param reports the continuity manager's report, defaults when the file has none
  * @param warnings things that are allowed but probably not meant
  */
 public record Config(
@@ -26,6 +28,8 @@ public record Config(
     List<ServiceConfig> services,
     HttpConfig http,
     LoggingConfig logging,
+    VerificationConfig verification,
+    ReportsConfig reports,
     List<String> warnings) {
 
   /** The job, or a configuration error that names the known ones. */

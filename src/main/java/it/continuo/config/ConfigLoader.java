@@ -30,7 +30,16 @@ public final class ConfigLoader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private static final List<String> ROOT_ORDER =
-      List.of("agent", "sources", "targets", "jobs", "services", "http", "logging");
+      List.of(
+          "agent",
+          "sources",
+          "targets",
+          "jobs",
+          "services",
+          "http",
+          "logging",
+          "verification",
+          "reports");
 
   private final Map<String, String> environment;
 
@@ -115,8 +124,39 @@ public final class ConfigLoader {
           YamlNode.optional(top, "services", n -> services(n, jobs)).orElse(List.of());
       HttpConfig http = YamlNode.optional(top, "http", this::http).orElse(null);
       LoggingConfig logging = YamlNode.optional(top, "logging", this::logging).orElse(null);
+      VerificationConfig verification =
+          YamlNode.optional(top, "verification", n -> verification(n, agent.dataDir()))
+              .orElse(VerificationConfig.defaults(agent.dataDir()));
+      if (verification.schedule() != null) {
+        jobs.replaceAll(
+            (name, job) ->
+                job.verify() != null
+                    ? job
+                    : new JobConfig(
+                        job.name(),
+                        job.source(),
+                        job.targets(),
+                        job.full(),
+                        job.incremental(),
+                        job.hooks(),
+                        job.maxFullAge(),
+                        job.keep(),
+                        verification.schedule()));
+      }
+      ReportsConfig reports =
+          YamlNode.optional(top, "reports", this::reports).orElse(ReportsConfig.DEFAULTS);
       return new Config(
-          file, agent, sources, targets, jobs, services, http, logging, List.copyOf(warnings));
+          file,
+          agent,
+          sources,
+          targets,
+          jobs,
+          services,
+          http,
+          logging,
+          verification,
+          reports,
+          List.copyOf(warnings));
     }
 
     private <T> Map<String, T> named(
@@ -595,6 +635,89 @@ public final class ConfigLoader {
       long size = YamlNode.optional(m, "maxFileSize", YamlNode::size).orElse(10L << 20);
       int files = YamlNode.optional(m, "maxFiles", n -> n.integer(1, 1000)).orElse(7);
       return new LoggingConfig(json, size, files);
+    }
+
+    private VerificationConfig verification(YamlNode node, Path dataDir) throws ConfigException {
+      Map<String, YamlNode> m =
+          node.map(
+              List.of("schedule", "fullCoverageDays", "sampleFiles", "sampleBytes", "scratch"));
+      String schedule = YamlNode.optional(m, "schedule", Reader::cron).orElse(null);
+      int days =
+          YamlNode.optional(m, "fullCoverageDays", n -> n.integer(1, 366))
+              .orElse(VerificationConfig.DEFAULT_COVERAGE_DAYS);
+      int files =
+          YamlNode.optional(m, "sampleFiles", n -> n.integer(0, 100_000))
+              .orElse(VerificationConfig.DEFAULT_SAMPLE_FILES);
+      long bytes =
+          YamlNode.optional(m, "sampleBytes", YamlNode::size)
+              .orElse(VerificationConfig.DEFAULT_SAMPLE_BYTES);
+      Path scratch =
+          YamlNode.optional(m, "scratch", n -> n.path(true)).orElse(dataDir.resolve("scratch"));
+      return new VerificationConfig(schedule, days, files, bytes, scratch);
+    }
+
+    private ReportsConfig reports(YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m = node.map(List.of("schedule", "keepDays", "email"));
+      String schedule = YamlNode.optional(m, "schedule", Reader::cron).orElse(null);
+      int keep =
+          YamlNode.optional(m, "keepDays", n -> n.integer(1, 100_000))
+              .orElse(ReportsConfig.DEFAULT_KEEP_DAYS);
+      EmailConfig email = YamlNode.optional(m, "email", this::email).orElse(null);
+      return new ReportsConfig(schedule, keep, email);
+    }
+
+    private EmailConfig email(YamlNode node) throws ConfigException {
+      Map<String, YamlNode> m =
+          node.map(List.of("host", "port", "security", "user", "password", "from", "to"));
+      String host = node.require(m, "host").nonEmptyString().strip();
+      EmailConfig.Security security =
+          YamlNode.optional(
+                  m,
+                  "security",
+                  n ->
+                      switch (n.nonEmptyString().strip().toLowerCase(Locale.ROOT)) {
+                        case "none" -> EmailConfig.Security.NONE;
+                        case "starttls" -> EmailConfig.Security.STARTTLS;
+                        case "tls" -> EmailConfig.Security.TLS;
+                        default -> throw n.error("security must be none, starttls or tls");
+                      })
+              .orElse(EmailConfig.Security.STARTTLS);
+      int port =
+          YamlNode.optional(m, "port", n -> n.integer(1, 65535)).orElse(security.defaultPort());
+      String user = YamlNode.optional(m, "user", YamlNode::nonEmptyString).orElse(null);
+      Secret password = YamlNode.optional(m, "password", YamlNode::secret).orElse(null);
+      if (user != null && password == null) {
+        throw node.error("user is set but password is not (give it by reference, e.g. file:)");
+      }
+      if (password != null && user == null) {
+        throw m.get("password").error("password is set but user is not");
+      }
+      String from = address(node.require(m, "from"));
+      YamlNode toNode = node.require(m, "to");
+      List<String> to = new ArrayList<>();
+      for (YamlNode n : toNode.items()) {
+        to.add(address(n));
+      }
+      if (to.isEmpty()) {
+        throw toNode.error("to must list at least one address");
+      }
+      if (security == EmailConfig.Security.NONE && password != null) {
+        warnings.add(
+            node.path()
+                + " (line "
+                + node.line()
+                + "): the SMTP password is sent without encryption (security: none)");
+      }
+      return new EmailConfig(host, port, security, user, password, from, List.copyOf(to));
+    }
+
+    private static String address(YamlNode node) throws ConfigException {
+      String a = node.nonEmptyString().strip();
+      int at = a.indexOf('@');
+      if (at <= 0 || at != a.lastIndexOf('@') || at == a.length() - 1 || a.contains(" ")) {
+        throw node.error("\"" + a + "\" is not a mail address (name@domain)");
+      }
+      return a;
     }
 
     private static String known(java.util.Collection<String> names) {
