@@ -1,0 +1,76 @@
+package it.continuo.report;
+
+import java.util.List;
+
+/**
+ * Every {@link Finding} code the report uses, with its arguments. Each has a message {@code
+ * finding.<code>} in both languages' bundles (a test checks it).
+ */
+public final class Findings {
+  /** Service: achieved RPO (Duration) is over the RPO (Duration). RED. */
+  public static final String RPO_EXCEEDED = "rpo-exceeded";
+
+  /** Service: no restore point verified on target (String) for job (String). RED. */
+  public static final String NO_VERIFIED_POINT = "no-verified-point";
+
+  /** Job (String): the backup due at (Instant) did not run. AMBER. */
+  public static final String BACKUP_MISSED = "backup-missed";
+
+  /** Job (String): the backup started at (Instant) failed: error (String). AMBER. */
+  public static final String BACKUP_FAILED = "backup-failed";
+
+  /**
+   * Job (String), target (String): the nightly verification found damaged runs (Integer); first
+   * problem (String). RED.
+   */
+  public static final String DAMAGE_FOUND = "damage-found";
+
+  /** Job (String), target (String): the test restore of run (String) was wrong: (String). RED. */
+  public static final String TEST_RESTORE_FAILED = "test-restore-failed";
+
+  /** Job (String), target (String): the nightly verification could not read it: (String). AMBER. */
+  public static final String CHECK_FAILED = "check-failed";
+
+  /**
+   * Job (String), target (String): not verified since (Instant), or never when that is absent.
+   * AMBER.
+   */
+  public static final String NOT_VERIFIED = "not-verified";
+
+  /**
+   * Job (String), target (String): only this share (Double, 0-1) of what it holds was read back in
+   * the last days (Integer). AMBER.
+   */
+  public static final String COVERAGE_BEHIND = "coverage-behind";
+
+  /** Service: the forecast restore time (Duration) is over the RTO (Duration). AMBER. */
+  public static final String FORECAST_OVER_RTO = "forecast-over-rto";
+
+  /** Service: no test restore has measured how fast it could be restored. AMBER. */
+  public static final String FORECAST_UNKNOWN = "forecast-unknown";
+
+  /** Job (String): backed up, but no service of the catalogue relies on it. AMBER. */
+  public static final String JOB_WITHOUT_SERVICE = "job-without-service";
+
+  /** The catalogue lists no services. AMBER. */
+  public static final String NO_SERVICES = "no-services";
+
+  /** Every code, for the bundle test. */
+  public static final List<String> CODES =
+      List.of(
+          RPO_EXCEEDED,
+          NO_VERIFIED_POINT,
+          BACKUP_MISSED,
+          BACKUP_FAILED,
+          DAMAGE_FOUND,
+          TEST_RESTORE_FAILED,
+          CHECK_FAILED,
+          NOT_VERIFIED,
+          COVERAGE_BEHIND,
+          FORECAST_OVER_RTO,
+          FORECAST_UNKNOWN,
+          JOB_WITHOUT_SERVICE,
+          NO_SERVICES);
+
+  private Findings() {}
+}
