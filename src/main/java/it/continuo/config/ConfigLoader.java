@@ -687,7 +687,8 @@ public final class ConfigLoader {
       String user = YamlNode.optional(m, "user", YamlNode::nonEmptyString).orElse(null);
       Secret password = YamlNode.optional(m, "password", YamlNode::secret).orElse(null);
       if (user != null && password == null) {
-        throw node.error("user is set but password is not (give it by reference, e.g. file:)");
+        throw node.error(
+            "user is set but password is not (give it by reference, e.g. ${file:/etc/continuo/smtp.password})");
       }
       if (password != null && user == null) {
         throw m.get("password").error("password is set but user is not");

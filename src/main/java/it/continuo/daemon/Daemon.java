@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -181,10 +183,15 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
+  /** Every job's schedule, and the agent's own (the morning report) when it has one. */
   static List<JobSchedule> schedules(Config config) {
-    return config.jobs().values().stream()
-        .map(j -> new JobSchedule(j, config.agent().timezone()))
-        .toList();
+    ZoneId zone = config.agent().timezone();
+    List<JobSchedule> schedules = new ArrayList<>();
+    config.jobs().values().forEach(j -> schedules.add(new JobSchedule(j, zone)));
+    if (config.reports().schedule() != null) {
+      schedules.add(JobSchedule.agent(config.reports().schedule(), zone));
+    }
+    return List.copyOf(schedules);
   }
 
   /** Asks the daemon to stop; safe from a signal handler. */

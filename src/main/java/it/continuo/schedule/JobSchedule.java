@@ -23,14 +23,33 @@ public final class JobSchedule {
   private final Map<Task, String> expressions = new EnumMap<>(Task.class);
   private final Map<Task, CronExpression> crons = new EnumMap<>(Task.class);
 
+  /**
+   * The name under which the agent's own tasks (the morning report) are scheduled; no job can have
+   * it, as job names do not start with '_'.
+   */
+  public static final String AGENT = "_agent";
+
   public JobSchedule(JobConfig job, ZoneId zone) {
-    this.job = job.name();
-    this.zone = zone;
+    this(job.name(), zone);
     put(Task.FULL, job.full());
     put(Task.INCREMENTAL, job.incremental());
     if (job.verify() != null) {
       put(Task.VERIFY, job.verify());
     }
+  }
+
+  private JobSchedule(String job, ZoneId zone) {
+    this.job = job;
+    this.zone = zone;
+  }
+
+  /** The agent's own schedule: the report at {@code reportCron}, when there is one. */
+  public static JobSchedule agent(String reportCron, ZoneId zone) {
+    JobSchedule s = new JobSchedule(AGENT, zone);
+    if (reportCron != null) {
+      s.put(Task.REPORT, reportCron);
+    }
+    return s;
   }
 
   private void put(Task task, String expression) {
@@ -54,7 +73,10 @@ public final class JobSchedule {
     return zone;
   }
 
-  /** The tasks this job has a schedule for: always FULL and INCREMENTAL, VERIFY when set. */
+  /**
+   * The tasks this schedule has: for a job always FULL and INCREMENTAL, VERIFY when set; for the
+   * {@link #AGENT} REPORT when set.
+   */
   public List<Task> tasks() {
     return List.copyOf(crons.keySet());
   }

@@ -116,7 +116,7 @@ public final class JobScheduler implements AutoCloseable {
         JobDetail detail =
             JobBuilder.newJob(Fire.class)
                 .withIdentity(key)
-                .requestRecovery(task != Task.VERIFY)
+                .requestRecovery(task == Task.FULL || task == Task.INCREMENTAL)
                 .storeDurably()
                 .build();
         Trigger trigger =

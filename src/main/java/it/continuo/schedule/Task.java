@@ -1,10 +1,12 @@
 package it.continuo.schedule;
 
-/** What a trigger of a job asks for. */
+/** What a trigger of a job (or of the agent itself, for the report) asks for. */
 public enum Task {
   FULL,
   INCREMENTAL,
-  VERIFY;
+  VERIFY,
+  /** The continuity manager's report; only on the agent's own schedule. */
+  REPORT;
 
   /** The name of the job's configuration key that schedules it. */
   public String key() {

@@ -289,4 +289,92 @@ class ConfigLoaderTest {
           .contains("service \"Gestionale Uno\" is listed twice");
     }
   }
+
+  @Nested
+  @DisplayName("the nightly verification and the report")
+  class VerificationAndReports {
+    static final String SECTIONS =
+        """
+        verification:
+          schedule: "0 0 3 * * ?"
+          fullCoverageDays: 10
+          sampleFiles: 4
+          sampleBytes: 1MiB
+        reports:
+          schedule: "0 30 7 ? * *"
+          keepDays: 90
+          email:
+            host: 127.0.0.1
+            port: 2525
+            security: none
+            user: continuo
+            password: "${env:SMTP_PASSWORD}"
+            from: continuo@ufficio.example
+            to: [rco@ufficio.example, sistemi@ufficio.example]
+        """;
+
+    @Test
+    void readsBothSectionsAndTheVerificationScheduleBecomesEachJobsVerify() throws Exception {
+      Config c = load(VALID + SECTIONS, Map.of("SMTP_PASSWORD", "segreta"));
+
+      assertThat(c.verification().fullCoverageDays()).isEqualTo(10);
+      assertThat(c.verification().sampleFiles()).isEqualTo(4);
+      assertThat(c.verification().sampleBytes()).isEqualTo(1L << 20);
+      assertThat(c.verification().scratch()).isEqualTo(c.agent().dataDir().resolve("scratch"));
+      assertThat(c.job("uno-nas").verify()).isEqualTo("0 0 3 * * ?");
+      assertThat(c.reports().schedule()).isEqualTo("0 30 7 ? * *");
+      assertThat(c.reports().keepDays()).isEqualTo(90);
+      EmailConfig mail = c.reports().email();
+      assertThat(mail.security()).isEqualTo(EmailConfig.Security.NONE);
+      assertThat(mail.port()).isEqualTo(2525);
+      assertThat(mail.password().reveal()).isEqualTo("segreta");
+      assertThat(mail.to()).containsExactly("rco@ufficio.example", "sistemi@ufficio.example");
+      assertThat(c.warnings()).anyMatch(w -> w.contains("without encryption"));
+    }
+
+    @Test
+    void withoutTheSectionsTheDefaultsHold() throws Exception {
+      Config c = load(VALID);
+
+      assertThat(c.verification().fullCoverageDays()).isEqualTo(7);
+      assertThat(c.verification().schedule()).isNull();
+      assertThat(c.job("uno-nas").verify()).isNull();
+      assertThat(c.reports().schedule()).isNull();
+      assertThat(c.reports().email()).isNull();
+    }
+
+    @Test
+    void aJobsOwnVerifyWins() throws Exception {
+      String yaml = VALID.replace("hooks:", "verify: \"0 0 6 ? * *\"\n    hooks:") + SECTIONS;
+
+      assertThat(load(yaml, Map.of("SMTP_PASSWORD", "x")).job("uno-nas").verify())
+          .isEqualTo("0 0 6 ? * *");
+    }
+
+    @Test
+    void aBadAddressOrSecurityIsNamedWithItsLine() {
+      String noLogin =
+          SECTIONS
+              .replace("    user: continuo\n", "")
+              .replace("    password: \"${env:SMTP_PASSWORD}\"\n", "");
+      assertThat(error(VALID + noLogin.replace("rco@ufficio.example", "rco")))
+          .contains("\"rco\" is not a mail address")
+          .contains("reports.email.to");
+      assertThat(error(VALID + noLogin.replace("security: none", "security: ssl")))
+          .contains("security must be none, starttls or tls");
+      assertThat(error(VALID + noLogin.replace("fullCoverageDays: 10", "fullCoverageDays: 0")))
+          .contains("fullCoverageDays");
+    }
+
+    @Test
+    void thePasswordIsOnlyTakenByReferenceAndTheDefaultPortFollowsSecurity() throws Exception {
+      String starttls =
+          SECTIONS.replace("    security: none\n", "").replace("    port: 2525\n", "");
+      Config c = load(VALID + starttls, Map.of("SMTP_PASSWORD", "x"));
+      assertThat(c.reports().email().security()).isEqualTo(EmailConfig.Security.STARTTLS);
+      assertThat(c.reports().email().port()).isEqualTo(587);
+      assertThat(error(VALID + SECTIONS.replace("\"${env:SMTP_PASSWORD}\"", "segreta")))
+          .contains("password");
+    }
+  }
 }

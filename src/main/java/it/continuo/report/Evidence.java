@@ -1,0 +1,16 @@
+package it.continuo.report;
+
+import it.continuo.history.NightlyCheck;
+import it.continuo.status.RunSummary;
+import java.time.Instant;
+import java.util.List;
+
+/** What the report is built from: the history's runs and nightly verifications. */
+public interface Evidence {
+
+  /** The runs of {@code job} that started in [from, to], oldest first. */
+  List<RunSummary> runs(String job, Instant from, Instant to) throws Exception;
+
+  /** The nightly checks of {@code job} on every target that ended in [from, to], oldest first. */
+  List<NightlyCheck> nightlyChecks(String job, Instant from, Instant to) throws Exception;
+}
