@@ -121,7 +121,16 @@ public final class ReportArchive {
       aside = dir.resolve(".old-" + day + "-" + UUID.randomUUID());
       Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
     }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (aside != null) {
+        Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE); // the day as it was
+      }
+      deleteTree(temp);
+      throw new IOException(
+          "cannot put the report of " + day + " in place in " + dir + ": " + e, e);
+    }
     sync(dir);
     if (aside != null) {
       deleteTree(aside);

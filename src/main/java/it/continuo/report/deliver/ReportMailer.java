@@ -100,7 +100,7 @@ public final class ReportMailer implements ReportSender {
     }
   }
 
-  MimeMessage message(Session session, RenderedReport report) throws MessagingException {
+  private MimeMessage message(Session session, RenderedReport report) throws MessagingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress(config.from(), true));
     for (String to : config.to()) {

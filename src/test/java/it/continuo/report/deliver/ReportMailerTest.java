@@ -136,6 +136,16 @@ class ReportMailerTest {
     }
   }
 
+  @Test
+  @DisplayName("mails without logging in when reports.email has no user")
+  void noLogin() throws Exception {
+    smtp = new Smtp(ServerSetup.SMTP);
+    EmailConfig email = smtp.config(dir, "none", null).reports().email();
+    assertThat(email.user()).isNull();
+    mailer(email).send(report);
+    assertThat(smtp.mail.waitForIncomingEmail(5_000, 2)).isTrue();
+  }
+
   @Nested
   @DisplayName("says clearly, without the password, why it could not mail")
   class Refused {

@@ -38,7 +38,7 @@ final class Smtp implements AutoCloseable {
    * The configuration, as the config loader reads it, of an agent mailing through this server.
    *
    * @param security {@code none}, {@code starttls} or {@code tls}
-   * @param password the SMTP password the agent has
+   * @param password the SMTP password the agent has; null for no login at all
    */
   Config config(Path dir, String security, String password) throws Exception {
     return config(dir, port(), security, password);
@@ -61,14 +61,21 @@ final class Smtp implements AutoCloseable {
             host: 127.0.0.1
             port: %d
             security: %s
-            user: %s
-            password: "${env:SMTP_PASSWORD}"
-            from: %s
+        %s    from: %s
             to: [%s, %s]
         """
-            .formatted(port, security, USER, FROM, USER, OTHER));
-    return new ConfigLoader(Map.of("SMTP_PASSWORD", password, "CONTINUO_HTTP_TOKEN", HTTP_TOKEN))
-        .load(file);
+            .formatted(port, security, login(password), FROM, USER, OTHER));
+    Map<String, String> environment =
+        password == null
+            ? Map.of("CONTINUO_HTTP_TOKEN", HTTP_TOKEN)
+            : Map.of("SMTP_PASSWORD", password, "CONTINUO_HTTP_TOKEN", HTTP_TOKEN);
+    return new ConfigLoader(environment).load(file);
+  }
+
+  private static String login(String password) {
+    return password == null
+        ? ""
+        : "    user: " + USER + "\n    password: \"${env:SMTP_PASSWORD}\"\n";
   }
 
   @Override
