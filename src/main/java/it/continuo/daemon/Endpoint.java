@@ -4,6 +4,7 @@ import it.continuo.config.Config;
 import it.continuo.config.HttpConfig;
 import it.continuo.http.StatusServer;
 import it.continuo.status.StatusSource;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,11 @@ final class Endpoint implements Daemon.Extension {
       server = null;
     }
     try {
-      server = next == null ? null : StatusServer.start(next, source, daemon::serving);
+      server =
+          next == null ? null : StatusServer.start(next, source, daemon::serving, List::of, null);
     } catch (Exception e) {
       if (current != null) {
-        server = StatusServer.start(current, source, daemon::serving);
+        server = StatusServer.start(current, source, daemon::serving, List::of, null);
       }
       throw e;
     }

@@ -1,12 +1,16 @@
 package it.continuo.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import it.continuo.config.HttpConfig;
+import it.continuo.report.deliver.ReportArchive;
 import it.continuo.status.StatusSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's HTTP endpoint: {@code /health} for liveness checks, {@code /metrics} for Prometheus
- * and {@code /api/status} as JSON. See the {@linkplain it.continuo.http package} for what each
- * answers. Started by {@link #start}, stopped by {@link #close}.
+ * The daemon's HTTP endpoint: {@code /health} for liveness checks, {@code /metrics} for Prometheus,
+ * {@code /api/status} as JSON and the reports under {@code /reports/}. See the {@linkplain
+ * it.continuo.http package} for what each answers. Started by {@link #start}, stopped by {@link
+ * #close}.
  */
 public final class StatusServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
@@ -33,6 +38,7 @@ public final class StatusServer implements AutoCloseable {
   private final ExecutorService executor;
   private final BearerToken token;
   private final Map<String, Route> routes;
+  private final ReportPages reports;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** What a path answers, and whether it needs the token. */
@@ -43,16 +49,19 @@ public final class StatusServer implements AutoCloseable {
       ExecutorService executor,
       BearerToken token,
       StatusSource source,
-      BooleanSupplier alive) {
+      BooleanSupplier alive,
+      Supplier<List<String>> degraded,
+      ReportArchive reports) {
     this.server = server;
     this.executor = executor;
     this.token = token;
     StatusAnswers answers = new StatusAnswers(source);
     this.routes =
         Map.of(
-            "/health", new Route(false, () -> health(alive)),
+            "/health", new Route(false, () -> health(alive, degraded)),
             "/metrics", new Route(true, answers::metrics),
             "/api/status", new Route(true, answers::status));
+    this.reports = new ReportPages(reports);
   }
 
   /**
@@ -64,12 +73,21 @@ public final class StatusServer implements AutoCloseable {
    *     Prometheus gives up a scrape after 10 s by default
    * @param alive true while the daemon runs; {@code /health} answers 503 once it is false, so a
    *     monitor sees a shutdown in progress as such
+   * @param degraded why the agent runs but something is wrong (e.g. a report that could not be
+   *     mailed), asked for each {@code /health} request; empty when all is well
+   * @param reports the reports served under {@code /reports/}, or null when there are none
    * @throws IOException when the address cannot be resolved or bound (e.g. the port is in use)
    */
-  public static StatusServer start(HttpConfig config, StatusSource source, BooleanSupplier alive)
+  public static StatusServer start(
+      HttpConfig config,
+      StatusSource source,
+      BooleanSupplier alive,
+      Supplier<List<String>> degraded,
+      ReportArchive reports)
       throws IOException {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(alive, "alive");
+    Objects.requireNonNull(degraded, "degraded");
     BearerToken token = new BearerToken(config.token().reveal());
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     if (address.isUnresolved()) {
@@ -88,12 +106,14 @@ public final class StatusServer implements AutoCloseable {
           e);
     }
     ExecutorService executor = Executors.newFixedThreadPool(2, threads());
-    StatusServer status = new StatusServer(server, executor, token, source, alive);
+    StatusServer status =
+        new StatusServer(server, executor, token, source, alive, degraded, reports);
     server.createContext("/", status::handle);
     server.setExecutor(executor);
     server.start();
     log.info(
-        "Status endpoint listening on http://{}/ (/metrics and /api/status need the token {})",
+        "Status endpoint listening on http://{}/ (/metrics, /api/status and /reports/ need the"
+            + " token {})",
         hostPort(config.host(), status.port()),
         config.token());
     return status;
@@ -153,9 +173,13 @@ public final class StatusServer implements AutoCloseable {
 
   private Reply reply(HttpExchange exchange, String method, String path) {
     Route route = routes.get(path);
+    if (route == null && path.startsWith(ReportPages.PREFIX)) {
+      String accept = exchange.getRequestHeaders().getFirst("Accept");
+      route = new Route(true, () -> reports.answer(path, accept));
+    }
     if (route == null) {
       return Reply.error(
-          404, "no such path; this endpoint serves /health, /metrics and /api/status");
+          404, "no such path; this endpoint serves /health, /metrics, /api/status and /reports/");
     }
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return Reply.error(405, "only GET and HEAD are allowed").with("Allow", "GET, HEAD");
@@ -176,10 +200,22 @@ public final class StatusServer implements AutoCloseable {
     return route.answer().get();
   }
 
-  private static Reply health(BooleanSupplier alive) {
-    return alive.getAsBoolean()
-        ? Reply.text(200, Reply.JSON, "{\"status\":\"ok\"}")
-        : Reply.text(503, Reply.JSON, "{\"status\":\"stopping\"}");
+  private static Reply health(BooleanSupplier alive, Supplier<List<String>> degraded) {
+    if (!alive.getAsBoolean()) {
+      return Reply.text(503, Reply.JSON, "{\"status\":\"stopping\"}");
+    }
+    List<String> reasons = degraded.get();
+    if (reasons.isEmpty()) {
+      return Reply.text(200, Reply.JSON, "{\"status\":\"ok\"}");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "degraded");
+    body.put("reasons", reasons);
+    try {
+      return Reply.json(200, body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("strings always serialize", e);
+    }
   }
 
   private static void send(HttpExchange exchange, String method, Reply reply) throws IOException {

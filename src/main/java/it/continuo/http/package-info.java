@@ -4,9 +4,10 @@
  *
  * <ul>
  *   <li>{@code GET /health}: liveness, open to anyone who can reach the port. {@code 200
- *       {"status":"ok"}} while the daemon runs, {@code 503 {"status":"stopping"}} once it has begun
- *       to shut down. It says the process answers, not that backups are fine: that is what {@code
- *       /metrics} is for.
+ *       {"status":"ok"}} while the daemon runs, {@code 200 {"status":"degraded","reasons":[…]}}
+ *       while it runs but something it does on its own failed (a report that could not be mailed,
+ *       until a later one is), {@code 503 {"status":"stopping"}} once it has begun to shut down. It
+ *       says the process answers, not that backups are fine: that is what {@code /metrics} is for.
  *   <li>{@code GET /metrics}: the status in the Prometheus text format 0.0.4, every metric a gauge
  *       named {@code continuo_…} (last success, last run with its outcome, duration, files and
  *       bytes, what each target stored, next run, verification results, restore points and
@@ -15,6 +16,14 @@
  *   <li>{@code GET /api/status}: the {@link it.continuo.status.AgentStatus} as JSON, the same as
  *       {@code continuo status --json}: instants in ISO 8601 UTC, durations in ISO 8601 ({@code
  *       PT12M3.5S}), null fields left out.
+ *   <li>{@code GET /reports/}: the continuity manager's reports kept by {@link
+ *       it.continuo.report.deliver.ReportArchive}, as an HTML list of the days, newest first
+ *       ({@code /reports/index.json}, or {@code Accept: application/json}: a JSON array of {@code
+ *       "YYYY-MM-DD"}); {@code /reports/YYYY-MM-DD} and {@code /reports/latest} are the HTML
+ *       report, with {@code .pdf} or {@code .json} the PDF or the JSON. A day not kept answers 404
+ *       with a sentence saying so. The path is matched whole against these forms and the day parsed
+ *       strictly before any file is read, so {@code ..} or an impossible date is a 404 that never
+ *       reaches the file system.
  * </ul>
  *
  * <p>Every path but {@code /health} needs {@code Authorization: Bearer TOKEN} with the token of

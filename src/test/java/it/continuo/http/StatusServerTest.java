@@ -48,10 +48,16 @@ class StatusServerTest {
           .build();
   final AtomicBoolean alive = new AtomicBoolean(true);
   StatusSource source = SampleStatus::status;
+  volatile List<String> degraded = List.of();
   StatusServer server;
 
   /** The http section as the daemon gets it, through the config loader, on port 0. */
   HttpConfig config() throws Exception {
+    return config(dir);
+  }
+
+  /** The same, its file written in {@code dir}. */
+  static HttpConfig config(Path dir) throws Exception {
     Path file = dir.resolve("continuo.yaml");
     Files.writeString(
         file,
@@ -69,7 +75,7 @@ class StatusServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = StatusServer.start(config(), () -> source.status(), alive::get);
+    server = StatusServer.start(config(), () -> source.status(), alive::get, () -> degraded, null);
   }
 
   @AfterEach
@@ -117,6 +123,37 @@ class StatusServerTest {
       HttpResponse<String> r = get("/health", null);
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(json(r).get("status").asText()).isEqualTo("stopping");
+    }
+
+    @Test
+    @DisplayName("answers /health with 200 degraded and the reasons while something is wrong")
+    void degraded() throws Exception {
+      degraded =
+          List.of(
+              "the report of 2026-11-24 could not be mailed: cannot connect to the SMTP server"
+                  + " mx:587: Connection refused",
+              "the report of 2026-11-25 could not be mailed: timed out");
+      HttpResponse<String> r = get("/health", null);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue(Reply.JSON);
+      assertThat(json(r).get("status").asText()).isEqualTo("degraded");
+      assertThat(json(r).get("reasons"))
+          .extracting(JsonNode::asText)
+          .containsExactlyElementsOf(degraded);
+
+      degraded = List.of();
+      assertThat(json(get("/health", null)).get("status").asText()).isEqualTo("ok");
+      assertThat(json(get("/health", null)).has("reasons")).isFalse();
+    }
+
+    @Test
+    @DisplayName("answers /health with 503 stopping when stopping, degraded or not")
+    void stoppingWhileDegraded() throws Exception {
+      degraded = List.of("the report of 2026-11-25 could not be mailed: timed out");
+      alive.set(false);
+      HttpResponse<String> r = get("/health", null);
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).isEqualTo("{\"status\":\"stopping\"}");
     }
 
     @Test
@@ -293,7 +330,8 @@ class StatusServerTest {
     @DisplayName("says which address is in use when the port is taken")
     void portTaken() throws Exception {
       HttpConfig taken = new HttpConfig("127.0.0.1", server.port(), config().token());
-      assertThatThrownBy(() -> StatusServer.start(taken, SampleStatus::status, () -> true))
+      assertThatThrownBy(
+              () -> StatusServer.start(taken, SampleStatus::status, () -> true, List::of, null))
           .isInstanceOf(IOException.class)
           .hasMessageContaining("127.0.0.1:" + server.port());
     }
@@ -328,7 +366,8 @@ class StatusServerTest {
           () -> {
             throw new IOException("history database unreachable");
           };
-      server = StatusServer.start(config(), () -> source.status(), alive::get);
+      server =
+          StatusServer.start(config(), () -> source.status(), alive::get, () -> degraded, null);
       get("/api/status", "Bearer " + TOKEN);
       get("/metrics", "Bearer " + TOKEN);
       get("/metrics", "Bearer " + WRONG);
