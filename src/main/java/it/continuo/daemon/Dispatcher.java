@@ -8,10 +8,12 @@ import it.continuo.catalog.Verification;
 import it.continuo.config.Config;
 import it.continuo.config.JobConfig;
 import it.continuo.config.TargetConfig;
+import it.continuo.crypto.DecryptionKey;
 import it.continuo.history.History;
 import it.continuo.history.HistoryException;
 import it.continuo.history.NightlyCheck;
 import it.continuo.lock.LockHeldException;
+import it.continuo.progress.CancelledException;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
 import it.continuo.retention.PruneEngine;
@@ -25,10 +27,12 @@ import it.continuo.status.RunSummary;
 import it.continuo.storage.Targets;
 import it.continuo.verify.NightlyOutcome;
 import it.continuo.verify.NightlyVerifier;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -261,22 +265,8 @@ final class Dispatcher implements FireHandler {
       Progress progress = new Progress();
       running.put(job.name(), progress);
       try {
-        NightlyOutcome outcome;
-        try {
-          outcome =
-              verifier.check(
-                  current.agent().name(),
-                  job.name(),
-                  t,
-                  Targets.decryptionKey(t, null, null),
-                  listener(job.name()),
-                  progress);
-        } catch (it.continuo.progress.CancelledException e) {
-          throw e;
-        } catch (java.io.IOException e) {
-          outcome = verifier.failed(job.name(), t.name(), "cannot load the decryptKey: " + e);
-        }
-        record(job.name(), t.name(), outcome);
+        NightlyOutcome outcome = check(verifier, current, job, t, progress);
+        recordCheck(job.name(), t.name(), outcome);
       } catch (Exception e) {
         log.error("{}: cannot verify on {}: {}", job.name(), t.name(), e.toString());
         record("error", job.name(), "cannot verify on " + t.name() + ": " + e);
@@ -287,8 +277,21 @@ final class Dispatcher implements FireHandler {
     }
   }
 
+  private NightlyOutcome check(
+      NightlyVerifier verifier, Config current, JobConfig job, TargetConfig t, Progress progress)
+      throws CancelledException {
+    DecryptionKey key;
+    try {
+      key = Targets.decryptionKey(t, null, null);
+    } catch (IOException e) {
+      return verifier.failed(job.name(), t.name(), "cannot load the decryptKey: " + e);
+    }
+    return verifier.check(
+        current.agent().name(), job.name(), t, key, listener(job.name()), progress);
+  }
+
   /** Logs a nightly check and records it, and each run it read, in the history. */
-  private void record(String job, String target, NightlyOutcome outcome) {
+  private void recordCheck(String job, String target, NightlyOutcome outcome) {
     NightlyCheck check = outcome.check();
     for (Verification v : outcome.verifications()) {
       try {
@@ -309,6 +312,11 @@ final class Dispatcher implements FireHandler {
     } catch (HistoryException e) {
       log.error("{}: nightly check not recorded in the history: {}", job, e.getMessage());
     }
+    logCheck(job, target, check);
+  }
+
+  /** One line for the check; an error event when it could not be made or its restore failed. */
+  private void logCheck(String job, String target, NightlyCheck check) {
     if (check.error() != null) {
       if (NightlyVerifier.NEEDS_KEY.equals(check.error())) {
         log.info(
@@ -331,7 +339,7 @@ final class Dispatcher implements FireHandler {
                 + (check.testRestore().ok() ? "ok" : "FAILED");
     String line =
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%s: nightly check on %s: %d runs read, %d damaged, coverage %.0f%%, verified point %s,"
                 + " %s",
             job,

@@ -90,9 +90,12 @@ final class TestRestoreRun {
     try {
       Files.createDirectories(scratch);
       long t0 = System.nanoTime();
+      List<String> damaged = List.of();
       try {
-        new RestoreEngine(clock)
-            .restore(store, points, point, dir, paths, false, listener, progress);
+        damaged =
+            new RestoreEngine(clock)
+                .restore(store, points, point, dir, paths, false, listener, progress)
+                .damaged();
       } catch (CancelledException e) {
         throw e;
       } catch (IOException e) {
@@ -102,7 +105,7 @@ final class TestRestoreRun {
       millis = Math.max(1, (System.nanoTime() - t0 + 999_999) / 1_000_000);
       for (ManifestEntry e : sample) {
         progress.checkCancelled();
-        compare(dir, e, problems);
+        compare(dir, e, damaged, problems);
       }
     } catch (CancelledException e) {
       throw e;
@@ -177,11 +180,21 @@ final class TestRestoreRun {
     }
   }
 
-  /** The restored file against its manifest entry: a regular file, its size, its SHA-256. */
-  private static void compare(Path dir, ManifestEntry e, List<String> problems) throws IOException {
+  /**
+   * The restored file against its manifest entry: a regular file, its size, its SHA-256. A file the
+   * restore engine found wrong is not there (it set it aside): its reason is {@code damaged}'s.
+   */
+  private static void compare(
+      Path dir, ManifestEntry e, List<String> damaged, List<String> problems) throws IOException {
     Path file = dir.resolve(e.path());
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      add(problems, e.path() + " (run " + e.run() + "): not restored");
+      String why = "";
+      for (String d : damaged) {
+        if (d.startsWith(e.path() + ": ")) {
+          why = ": " + d.substring(e.path().length() + 2);
+        }
+      }
+      add(problems, e.path() + " (run " + e.run() + "): not restored" + why);
       return;
     }
     long size = Files.size(file);

@@ -26,7 +26,9 @@ import it.continuo.storage.wrap.ForwardingTarget;
 import it.continuo.testing.MixedTree;
 import it.continuo.testing.TestClock;
 import it.continuo.testing.Workspace;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -350,6 +352,27 @@ class NightlyVerifierTest {
     }
 
     @Test
+    @DisplayName(
+        "that restores a file other than the manifest says fails, naming the file and its run")
+    void difference() throws Exception {
+      String full = nextBackup();
+
+      // the verification reads the archive intact; the restore, right after, reads it damaged
+      NightlyCheck c = check(settings(7, 100, 64L << 20), SecondReadDamaged::new);
+
+      assertThat(c.damagedRuns()).isZero();
+      assertThat(c.verifiedRun()).isEqualTo(full);
+      TestRestore t = c.testRestore();
+      assertThat(t.ok()).isFalse();
+      assertThat(t.problems())
+          .anyMatch(p -> p.contains(BIG + " (run " + full + "): not restored: content does not"));
+      assertThat(c.ok()).isFalse();
+      try (Stream<Path> left = Files.list(scratch)) {
+        assertThat(left).isEmpty();
+      }
+    }
+
+    @Test
     @DisplayName("stops adding files once their content passes sampleBytes")
     void sampleBytes() throws Exception {
       nextBackup();
@@ -445,6 +468,44 @@ class NightlyVerifierTest {
 
       assertThat(c.error()).contains("cannot read target nas").contains("injected");
       assertThat(c.ok()).isFalse();
+    }
+  }
+
+  /** A target that gives every archive intact the first time and with a byte flipped after. */
+  static final class SecondReadDamaged extends ForwardingTarget {
+    private final Map<String, Integer> reads = new HashMap<>();
+
+    SecondReadDamaged(Target inner) {
+      super(inner);
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+      InputStream in = super.open(key);
+      if (!key.endsWith(".tar.zst") || reads.merge(key, 1, Integer::sum) == 1) {
+        return in;
+      }
+      long flip = inner.stat(key).orElseThrow().size() / 2;
+      return new FilterInputStream(in) {
+        long position;
+
+        @Override
+        public int read() throws IOException {
+          byte[] one = new byte[1];
+          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, len);
+          if (n > 0 && position <= flip && flip < position + n) {
+            int i = off + (int) (flip - position);
+            b[i] = (byte) ~b[i];
+          }
+          position += Math.max(n, 0);
+          return n;
+        }
+      };
     }
   }
 
