@@ -150,57 +150,23 @@ public final class NightlyVerifier {
 
     NightlyOutcome run() throws IOException {
       List<RestorePoint> points = new ArrayList<>(store.withVerifications());
-      for (RestorePoint p : points) {
-        if (p.sealed()) {
-          return failed(job, targetName, started, NEEDS_KEY);
-        }
+      if (points.stream().anyMatch(RestorePoint::sealed)) {
+        return failed(job, targetName, started, NEEDS_KEY);
       }
       List<StoredRun> stored = StoredRun.of(store, points);
-      List<StoredRun> chosen = ReadBackPlan.choose(stored, started, config.fullCoverageDays());
-      List<Verification> verified = readBack(points, chosen);
-
-      Map<String, Verification> latest = new HashMap<>();
+      List<Verification> verified =
+          readBack(points, ReadBackPlan.choose(stored, started, config.fullCoverageDays()));
+      progress.checkCancelled();
       Map<String, StoredRun> byRun = new HashMap<>();
+      Map<String, Verification> latest = new HashMap<>();
       for (StoredRun s : stored) {
         byRun.put(s.run(), s);
         if (s.verification() != null) {
           latest.put(s.run(), s.verification());
         }
       }
-      long bytesChecked = 0;
-      int damaged = 0;
-      List<String> problems = new ArrayList<>();
-      for (Verification v : verified) {
-        latest.put(v.run(), v);
-        bytesChecked += byRun.get(v.run()).bytes();
-        if (!v.ok()) {
-          damaged++;
-          for (String p : v.problems()) {
-            if (problems.size() < LISTED) {
-              problems.add(v.run() + ": " + p);
-            }
-          }
-        }
-      }
-      progress.checkCancelled();
-      long storedBytes = 0;
-      long covered = 0;
-      Instant windowStart = clock.instant().minus(Duration.ofDays(config.fullCoverageDays()));
-      for (StoredRun s : stored) {
-        storedBytes += s.bytes();
-        Verification v = latest.get(s.run());
-        if (v != null && v.ok() && v.at().isAfter(windowStart)) {
-          covered += s.bytes();
-        }
-      }
+      verified.forEach(v -> latest.put(v.run(), v));
       RestorePoint point = verifiedPoint(points, latest);
-      long pointBytes = 0;
-      if (point != null) {
-        for (String r : runsOf(point)) {
-          StoredRun s = byRun.get(r);
-          pointBytes += s == null ? 0 : s.archiveBytes();
-        }
-      }
       TestRestore restore = null;
       if (point != null && config.sampleFiles() > 0) {
         restore =
@@ -214,26 +180,54 @@ public final class NightlyVerifier {
                     listener,
                     progress);
       }
-      NightlyCheck check =
-          new NightlyCheck(
-              job,
-              targetName,
-              started,
-              clock.instant(),
-              null,
-              verified.size(),
-              bytesChecked,
-              damaged,
-              List.copyOf(problems),
-              stored.size(),
-              storedBytes,
-              covered,
-              config.fullCoverageDays(),
-              point == null ? null : point.run(),
-              point == null ? null : point.id().start(),
-              pointBytes,
-              restore);
-      return new NightlyOutcome(check, verified);
+      return new NightlyOutcome(check(stored, byRun, verified, latest, point, restore), verified);
+    }
+
+    private NightlyCheck check(
+        List<StoredRun> stored,
+        Map<String, StoredRun> byRun,
+        List<Verification> verified,
+        Map<String, Verification> latest,
+        RestorePoint point,
+        TestRestore restore) {
+      long bytesChecked = 0;
+      for (Verification v : verified) {
+        bytesChecked += byRun.get(v.run()).bytes();
+      }
+      long storedBytes = 0;
+      long covered = 0;
+      Instant windowStart = clock.instant().minus(Duration.ofDays(config.fullCoverageDays()));
+      for (StoredRun s : stored) {
+        storedBytes += s.bytes();
+        Verification v = latest.get(s.run());
+        if (v != null && v.ok() && v.at().isAfter(windowStart)) {
+          covered += s.bytes();
+        }
+      }
+      long pointBytes = 0;
+      if (point != null) {
+        for (String r : runsOf(point)) {
+          pointBytes += byRun.containsKey(r) ? byRun.get(r).archiveBytes() : 0;
+        }
+      }
+      return new NightlyCheck(
+          job,
+          targetName,
+          started,
+          clock.instant(),
+          null,
+          verified.size(),
+          bytesChecked,
+          (int) verified.stream().filter(v -> !v.ok()).count(),
+          problems(verified),
+          stored.size(),
+          storedBytes,
+          covered,
+          config.fullCoverageDays(),
+          point == null ? null : point.run(),
+          point == null ? null : point.id().start(),
+          pointBytes,
+          restore);
     }
 
     /**
@@ -260,6 +254,19 @@ public final class NightlyVerifier {
   private static RestorePoint withVerification(RestorePoint p, Verification v) {
     return new RestorePoint(
         p.id(), p.manifestKey(), p.manifestSize(), p.footer(), p.damage(), v, p.sealed());
+  }
+
+  /** The first problems of the damaged runs, each line prefixed with its run. */
+  private static List<String> problems(List<Verification> verified) {
+    List<String> problems = new ArrayList<>();
+    for (Verification v : verified) {
+      for (String p : v.problems()) {
+        if (problems.size() < LISTED) {
+          problems.add(v.run() + ": " + p);
+        }
+      }
+    }
+    return List.copyOf(problems);
   }
 
   /**
