@@ -120,6 +120,14 @@ final class CliHistory implements AutoCloseable {
         });
   }
 
+  void nightlyCheck(it.continuo.history.NightlyCheck check) {
+    record(
+        h -> {
+          h.nightlyCheck(check);
+          return null;
+        });
+  }
+
   private long startedRow() {
     Long id = await(row);
     return id == null ? NOT_RECORDED : id;

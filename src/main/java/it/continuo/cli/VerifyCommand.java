@@ -22,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Read runs back from the target and check every file against its SHA-256, each archive",
       "against its recorded hash and size, and every reference to an earlier run.",
-      "Default: the latest restore point and the runs it needs. Exit 1 when anything is damaged."
+      "Default: the latest restore point and the runs it needs. Exit 1 when anything is damaged.",
+      "--nightly: the daemon's nightly check on every target of the job (new runs, a rotating",
+      "share of older ones, coverage, a test restore of a sample), recorded in the history."
     })
 final class VerifyCommand implements Callable<Integer> {
   @ParentCommand ContinuoCommand root;
@@ -33,13 +35,20 @@ final class VerifyCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   Which which;
 
-  /** --run or --all. */
+  /** --run, --all or --nightly. */
   static final class Which {
     @Option(names = "--run", paramLabel = "RUN", description = "Verify this run only.")
     String run;
 
     @Option(names = "--all", description = "Verify every run.")
     boolean all;
+
+    @Option(
+        names = "--nightly",
+        description =
+            "Run the nightly check on every target of the job (or on --target only); exit 1 when"
+                + " any check is not ok.")
+    boolean nightly;
   }
 
   @Option(
@@ -58,6 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = root.loadConfig();
+    if (which != null && which.nightly) {
+      return new NightlyVerifyCommand(config, jobName, target, keys, json, spec).call();
+    }
     try (CliHistory history = CliHistory.open(config, spec.commandLine().getErr());
         JobTarget jt = JobTarget.open(config, jobName, target, keys)) {
       List<RestorePoint> points = jt.withVerifications();

@@ -3,16 +3,17 @@ package it.continuo.daemon;
 import it.continuo.backup.BackupEngine;
 import it.continuo.backup.BackupResult;
 import it.continuo.backup.Outcome;
-import it.continuo.catalog.JobStore;
 import it.continuo.catalog.Level;
-import it.continuo.catalog.RestorePoint;
 import it.continuo.catalog.Verification;
 import it.continuo.config.Config;
 import it.continuo.config.JobConfig;
 import it.continuo.config.TargetConfig;
+import it.continuo.crypto.DecryptionKey;
 import it.continuo.history.History;
 import it.continuo.history.HistoryException;
+import it.continuo.history.NightlyCheck;
 import it.continuo.lock.LockHeldException;
+import it.continuo.progress.CancelledException;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
 import it.continuo.retention.PruneEngine;
@@ -23,13 +24,15 @@ import it.continuo.schedule.FireHandler;
 import it.continuo.schedule.JobSchedule;
 import it.continuo.schedule.Task;
 import it.continuo.status.RunSummary;
-import it.continuo.storage.Target;
 import it.continuo.storage.Targets;
-import it.continuo.verify.VerifyEngine;
+import it.continuo.verify.NightlyOutcome;
+import it.continuo.verify.NightlyVerifier;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -249,57 +252,115 @@ final class Dispatcher implements FireHandler {
   }
 
   /**
-   * Verifies the newest chain of {@code job} on each of its targets and records it. An encrypted
-   * target is verified only when it has a {@code decryptKey}.
+   * The nightly check of {@code job} on each of its targets ({@link NightlyVerifier}), recorded in
+   * the history with the verification of each run it read. An encrypted target without a {@code
+   * decryptKey} is recorded as a check that could not be made.
    */
   void verify(Config current, JobConfig job) {
+    NightlyVerifier verifier = new NightlyVerifier(clock, current.verification());
     for (TargetConfig t : current.targetsOf(job)) {
       if (stopping) {
         return;
       }
-      if (t.options().encryptTo() != null && t.options().decryptKey() == null) {
-        log.info(
-            "{}: target {} is encrypted and has no decryptKey: verified by the RCO with"
-                + " continuo verify --key",
-            job.name(),
-            t.name());
-        continue;
-      }
       Progress progress = new Progress();
       running.put(job.name(), progress);
-      try (Target target = Targets.open(t, Targets.decryptionKey(t, null, null))) {
-        JobStore store = new JobStore(target, current.agent().name(), job.name());
-        List<RestorePoint> points = store.withVerifications();
-        List<RestorePoint> chain = VerifyEngine.latestChain(points);
-        if (chain.isEmpty()) {
-          continue;
-        }
-        for (Verification v :
-            new VerifyEngine(clock).verify(store, points, chain, listener(job.name()), progress)) {
-          try {
-            history.verification(job.name(), t.name(), v);
-          } catch (HistoryException e) {
-            log.error(
-                "{}: verification not recorded in the history: {}", job.name(), e.getMessage());
-          }
-          if (v.ok()) {
-            log.info("{}: {} on {} verified", job.name(), v.run(), t.name());
-          } else {
-            log.error(
-                "{}: {} on {} is DAMAGED: {}",
-                job.name(),
-                v.run(),
-                t.name(),
-                String.join("; ", v.problems()));
-            record("error", job.name(), v.run() + " on " + t.name() + " is damaged");
-          }
-        }
+      try {
+        NightlyOutcome outcome = check(verifier, current, job, t, progress);
+        recordCheck(job.name(), t.name(), outcome);
       } catch (Exception e) {
         log.error("{}: cannot verify on {}: {}", job.name(), t.name(), e.toString());
         record("error", job.name(), "cannot verify on " + t.name() + ": " + e);
       } finally {
         running.remove(job.name());
         ended.put(job.name(), clock.instant());
+      }
+    }
+  }
+
+  private NightlyOutcome check(
+      NightlyVerifier verifier, Config current, JobConfig job, TargetConfig t, Progress progress)
+      throws CancelledException {
+    DecryptionKey key;
+    try {
+      key = Targets.decryptionKey(t, null, null);
+    } catch (IOException e) {
+      return verifier.failed(job.name(), t.name(), "cannot load the decryptKey: " + e);
+    }
+    return verifier.check(
+        current.agent().name(), job.name(), t, key, listener(job.name()), progress);
+  }
+
+  /** Logs a nightly check and records it, and each run it read, in the history. */
+  private void recordCheck(String job, String target, NightlyOutcome outcome) {
+    NightlyCheck check = outcome.check();
+    for (Verification v : outcome.verifications()) {
+      try {
+        history.verification(job, target, v);
+      } catch (HistoryException e) {
+        log.error("{}: verification not recorded in the history: {}", job, e.getMessage());
+      }
+      if (v.ok()) {
+        log.info("{}: {} on {} verified", job, v.run(), target);
+      } else {
+        log.error(
+            "{}: {} on {} is DAMAGED: {}", job, v.run(), target, String.join("; ", v.problems()));
+        record("error", job, v.run() + " on " + target + " is damaged");
+      }
+    }
+    try {
+      history.nightlyCheck(check);
+    } catch (HistoryException e) {
+      log.error("{}: nightly check not recorded in the history: {}", job, e.getMessage());
+    }
+    logCheck(job, target, check);
+  }
+
+  /** One line for the check; an error event when it could not be made or its restore failed. */
+  private void logCheck(String job, String target, NightlyCheck check) {
+    if (check.error() != null) {
+      if (NightlyVerifier.NEEDS_KEY.equals(check.error())) {
+        log.info(
+            "{}: target {} is encrypted and has no decryptKey: verified by the RCO with"
+                + " continuo verify --key",
+            job,
+            target);
+      } else {
+        log.error("{}: cannot verify on {}: {}", job, target, check.error());
+        record("error", job, "cannot verify on " + target + ": " + check.error());
+      }
+      return;
+    }
+    String restore =
+        check.testRestore() == null
+            ? "no test restore"
+            : "test restore of "
+                + check.testRestore().files()
+                + " files "
+                + (check.testRestore().ok() ? "ok" : "FAILED");
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%s: nightly check on %s: %d runs read, %d damaged, coverage %.0f%%, verified point %s,"
+                + " %s",
+            job,
+            target,
+            check.runsChecked(),
+            check.damagedRuns(),
+            check.coverage() * 100,
+            check.verifiedRun() == null ? "none" : check.verifiedRun(),
+            restore);
+    if (check.ok()) {
+      log.info(line);
+    } else {
+      log.error(line);
+      if (check.testRestore() != null && !check.testRestore().ok()) {
+        record(
+            "error",
+            job,
+            "test restore on "
+                + target
+                + " failed: "
+                + String.join("; ", check.testRestore().problems()));
       }
     }
   }

@@ -240,6 +240,28 @@ public final class History implements AutoCloseable {
   }
 
   /**
+   * Records one nightly check of a job on a target (once: the same job, target and start again is
+   * ignored). The verifications of the runs it read are recorded with {@link #verification}.
+   */
+  public synchronized void nightlyCheck(NightlyCheck check) throws HistoryException {
+    db.transaction(
+        "record the nightly check of " + check.job() + " on " + check.target(),
+        c -> NightlyCheckTable.add(c, check));
+  }
+
+  /** The nightly checks of {@code job} started at or after {@code since}, oldest first. */
+  public synchronized List<NightlyCheck> nightlyChecks(String job, Instant since)
+      throws HistoryException {
+    return db.call(
+        "read the nightly checks of " + job, c -> NightlyCheckTable.since(c, job, since));
+  }
+
+  /** The newest nightly check of {@code job} on each target that has one, by target name. */
+  public synchronized List<NightlyCheck> lastNightlyChecks(String job) throws HistoryException {
+    return db.call("read the nightly checks of " + job, c -> NightlyCheckTable.newest(c, job));
+  }
+
+  /**
    * Records one retention pass over one target.
    *
    * @param deletedRuns the runs deleted (or, in a dry run, that would be)

@@ -74,8 +74,8 @@ final class RebuiltRuns {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO runs (job, run_id, run_level, outcome, run_trigger, note, started_at,"
-                + " ended_at, files, bytes_read, archive_bytes)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " ended_at, files, bytes_read, archive_bytes, unreadable, changed_while_read)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       s.setString(1, job);
       s.setString(2, p.run());
@@ -88,6 +88,8 @@ final class RebuiltRuns {
       s.setLong(9, f == null ? 0 : files(f));
       s.setLong(10, f == null ? 0 : f.bytesRead());
       s.setLong(11, f == null ? 0 : f.archiveSize() + p.manifestSize());
+      s.setLong(12, f == null ? 0 : f.unreadable());
+      s.setLong(13, f == null ? 0 : f.changedWhileRead());
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
@@ -112,7 +114,7 @@ final class RebuiltRuns {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE runs SET outcome = ?, note = NULL, started_at = ?, ended_at = ?, files = ?,"
-                + " bytes_read = ?, archive_bytes = ?"
+                + " bytes_read = ?, archive_bytes = ?, unreadable = ?, changed_while_read = ?"
                 + " WHERE id = ? AND run_trigger = ? AND ended_at IS NULL")) {
       s.setString(1, f.partial() ? "partial" : "success");
       Rows.setInstant(s, 2, f.start());
@@ -120,8 +122,10 @@ final class RebuiltRuns {
       s.setLong(4, files(f));
       s.setLong(5, f.bytesRead());
       s.setLong(6, f.archiveSize() + manifestSize);
-      s.setLong(7, row);
-      s.setString(8, TRIGGER);
+      s.setLong(7, f.unreadable());
+      s.setLong(8, f.changedWhileRead());
+      s.setLong(9, row);
+      s.setString(10, TRIGGER);
       s.executeUpdate();
     }
   }

@@ -17,7 +17,40 @@ final class Rows {
   /** The longest note of a run. */
   static final int MAX_NOTE = 1000;
 
+  /** The longest list of lines kept (problems, warnings). */
+  static final int MAX_LINES_TEXT = 20000;
+
+  /** The most lines of such a list. */
+  static final int MAX_LINES = 20;
+
   private Rows() {}
+
+  /**
+   * The first {@link #MAX_LINES} lines, newline-separated, each cut to {@link #MAX_TEXT} characters
+   * and no more of them than fit in {@link #MAX_LINES_TEXT}; null when there are none.
+   */
+  static String lines(java.util.List<String> lines) {
+    StringBuilder b = new StringBuilder();
+    int n = 0;
+    for (String line : lines) {
+      String one = text(line.replace('\n', ' ').replace('\r', ' '));
+      if (n == MAX_LINES || b.length() + one.length() + 1 > MAX_LINES_TEXT) {
+        break;
+      }
+      if (n++ > 0) {
+        b.append('\n');
+      }
+      b.append(one);
+    }
+    return n == 0 ? null : b.toString();
+  }
+
+  /** The lines of a column written by {@link #lines}. */
+  static java.util.List<String> lines(String text) {
+    return text == null || text.isEmpty()
+        ? java.util.List.of()
+        : java.util.List.of(text.split("\n"));
+  }
 
   /**
    * An instant as a TIMESTAMP WITH TIME ZONE in UTC, to the microsecond (what both databases keep;

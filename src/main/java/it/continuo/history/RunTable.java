@@ -23,7 +23,7 @@ final class RunTable {
 
   private static final String COLUMNS =
       "id, run_id, run_level, outcome, run_trigger, started_at, ended_at, files, bytes_read,"
-          + " archive_bytes, error";
+          + " archive_bytes, error, unreadable, changed_while_read, warnings";
 
   private RunTable() {}
 
@@ -76,7 +76,8 @@ final class RunTable {
         c.prepareStatement(
             "UPDATE runs SET run_id = ?, run_level = COALESCE(?, run_level), outcome = ?,"
                 + " ended_at = ?, interrupted_at = NULL, files = ?, bytes_read = ?,"
-                + " archive_bytes = ?, error = ? WHERE id = ?")) {
+                + " archive_bytes = ?, error = ?, unreadable = ?, changed_while_read = ?,"
+                + " warnings = ? WHERE id = ?")) {
       p.setString(1, r.run());
       p.setString(2, r.level());
       p.setString(3, r.outcome().word());
@@ -85,7 +86,10 @@ final class RunTable {
       p.setLong(6, r.bytesRead());
       p.setLong(7, r.archiveBytes());
       p.setString(8, Rows.text(r.error()));
-      p.setLong(9, id);
+      p.setLong(9, r.unreadableCount());
+      p.setLong(10, r.changedWhileRead().size());
+      p.setString(11, Rows.lines(warnings(r)));
+      p.setLong(12, id);
       p.executeUpdate();
     }
     try (PreparedStatement p = c.prepareStatement("DELETE FROM run_targets WHERE run_row = ?")) {
@@ -200,7 +204,26 @@ final class RunTable {
         r.getLong("bytes_read"),
         r.getLong("archive_bytes"),
         targets(c, r.getLong("id")),
-        r.getString("error"));
+        r.getString("error"),
+        r.getLong("unreadable"),
+        r.getLong("changed_while_read"),
+        Rows.lines(r.getString("warnings")));
+  }
+
+  /** The first warning lines of a run: what it could not read, then what changed as it read. */
+  static List<String> warnings(BackupResult r) {
+    List<String> lines = new ArrayList<>();
+    for (String u : r.unreadable()) {
+      if (lines.size() < Rows.MAX_LINES) {
+        lines.add("cannot read " + u);
+      }
+    }
+    for (String path : r.changedWhileRead()) {
+      if (lines.size() < Rows.MAX_LINES) {
+        lines.add("changed while read: " + path);
+      }
+    }
+    return lines;
   }
 
   private static List<TargetOutcome> targets(Connection c, long run) throws SQLException {

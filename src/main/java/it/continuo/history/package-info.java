@@ -1,8 +1,9 @@
 /**
- * The agent's history: every backup run (from its start, as "running", to its end), every
- * verification, retention pass and event, kept in a database so that status, alerts and reports
- * need not read the targets. {@link it.continuo.history.History} is the one type a caller needs;
- * {@link it.continuo.history.CatalogRebuild} fills it from the targets.
+ * The agent's history: every backup run (from its start, as "running", to its end, with what it
+ * could not read), every verification, nightly check ({@link it.continuo.history.NightlyCheck}),
+ * retention pass and event, kept in a database so that status, alerts and reports need not read the
+ * targets. {@link it.continuo.history.History} is the one type a caller needs; {@link
+ * it.continuo.history.CatalogRebuild} fills it from the targets.
  *
  * <p><b>Where.</b> By default an embedded H2 database, the file {@code dataDir/history.mv.db}. The
  * daemon and CLI commands use it at once from different processes: the first to open it serves it

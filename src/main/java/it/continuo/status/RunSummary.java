@@ -20,6 +20,10 @@ import java.util.List;
  * @param archiveBytes bytes written (archive and manifest, before encryption)
  * @param targets how each target fared
  * @param error why it failed or was interrupted, or null
+ * @param unreadable entries the run could not read
+ * @param changedWhileRead files that changed while the run read them (counted up to the first 1000)
+ * @param warnings the first of those (at most 20), one line each: "cannot read PATH: reason" or
+ *     "changed while read: PATH"
  */
 public record RunSummary(
     String run,
@@ -33,4 +37,7 @@ public record RunSummary(
     long bytesRead,
     long archiveBytes,
     List<TargetOutcome> targets,
-    String error) {}
+    String error,
+    long unreadable,
+    long changedWhileRead,
+    List<String> warnings) {}

@@ -140,4 +140,48 @@ class EncryptedBackupTest {
     assertThat(next.out()).contains(" full ");
     assertThat(next.err()).contains("taking a full backup");
   }
+
+  @Test
+  @DisplayName(
+      "the nightly check reads an encrypted target back with the private key, and without it"
+          + " records that it needs one")
+  void nightlyCheck() throws Exception {
+    assertThat(ws.cli("backup", Workspace.JOB).exitCode()).isZero();
+
+    CliResult withKey =
+        ws.cli(
+            "verify",
+            Workspace.JOB,
+            "--nightly",
+            "--json",
+            "--key",
+            keys.cv25519.secretKey().toString());
+    assertThat(withKey.exitCode()).as(withKey.toString()).isZero();
+    com.fasterxml.jackson.databind.JsonNode check =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(withKey.out()).get(0);
+    assertThat(check.get("runsChecked").asInt()).isEqualTo(1);
+    assertThat(check.get("coveredBytes").asLong())
+        .isEqualTo(check.get("storedBytes").asLong())
+        .isEqualTo(storedRunBytes());
+    assertThat(check.get("verifiedPointBytes").asLong()).isPositive();
+    assertThat(check.get("testRestore").get("ok").asBoolean()).isTrue();
+    assertThat(check.get("testRestore").get("archiveBytesRead").asLong()).isPositive();
+
+    CliResult withoutKey = ws.cli("verify", Workspace.JOB, "--nightly");
+    assertThat(withoutKey.exitCode()).isEqualTo(1);
+    assertThat(withoutKey.out())
+        .contains("vault NOT OK: encrypted: needs decryptKey to be read back");
+  }
+
+  /** The bytes the target holds for the job's archives and manifests, as stored (encrypted). */
+  long storedRunBytes() throws Exception {
+    long bytes = 0;
+    for (Path p : stored()) {
+      String name = p.getFileName().toString();
+      if (name.contains(".tar.zst") || name.contains(".manifest.jsonl.zst")) {
+        bytes += Files.size(p);
+      }
+    }
+    return bytes;
+  }
 }

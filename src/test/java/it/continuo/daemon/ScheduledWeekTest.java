@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.continuo.config.Config;
 import it.continuo.config.ConfigLoader;
 import it.continuo.history.History;
+import it.continuo.history.NightlyCheck;
 import it.continuo.schedule.JobSchedule;
 import it.continuo.schedule.Task;
 import it.continuo.status.RunSummary;
@@ -34,6 +35,9 @@ class ScheduledWeekTest {
 
   /** The newest verification on each target at the end of the simulated weeks. */
   List<VerificationSummary> verifications;
+
+  /** The nightly checks recorded during the simulated weeks, oldest first. */
+  List<NightlyCheck> nightlyChecks;
 
   /** Sunday 22 November 2026, 00:00 in Rome, to Saturday 28, 23:59. */
   static final Instant WEEK_START = ZonedDateTime.of(2026, 11, 22, 0, 0, 0, 0, ROME).toInstant();
@@ -94,6 +98,20 @@ class ScheduledWeekTest {
             "20261127T200000Z-I");
     assertThat(v.ok()).isTrue();
     assertThat(v.at()).isEqualTo(ZonedDateTime.of(2026, 11, 28, 6, 0, 0, 0, ROME).toInstant());
+
+    // Each morning's nightly check is recorded: everything stored is covered, Friday night's run
+    // is the newest verified point, and a sample of it was restored and found equal.
+    assertThat(nightlyChecks).isNotEmpty().allMatch(NightlyCheck::ok);
+    NightlyCheck last = nightlyChecks.get(nightlyChecks.size() - 1);
+    assertThat(last.started())
+        .isEqualTo(ZonedDateTime.of(2026, 11, 28, 6, 0, 0, 0, ROME).toInstant());
+    assertThat(last.target()).isEqualTo("nas");
+    assertThat(last.storedRuns()).isEqualTo(6);
+    assertThat(last.coverage()).isEqualTo(1.0);
+    assertThat(last.verifiedRun()).isEqualTo("20261127T200000Z-I");
+    assertThat(last.testRestore()).isNotNull();
+    assertThat(last.testRestore().files()).isEqualTo(1);
+    assertThat(last.testRestore().ok()).isTrue();
   }
 
   @Test
@@ -171,6 +189,7 @@ class ScheduledWeekTest {
       assertThat(recorded).hasSize(7 * weeks).allMatch(r -> r.outcome().equals("success"));
       assertThat(recorded).allMatch(r -> r.trigger().equals("schedule"));
       verifications = history.lastVerifications("docs-nas");
+      nightlyChecks = history.nightlyChecks("docs-nas", WEEK_START);
     }
     return runsOnTarget();
   }

@@ -157,6 +157,60 @@ abstract class HistoryContract {
     }
 
     @Test
+    @DisplayName("keeps what it could not read: counts, and the first 20 lines of warnings")
+    void warnings() throws Exception {
+      List<String> unreadable = new java.util.ArrayList<>();
+      for (int i = 0; i < 15; i++) {
+        unreadable.add("srv/locked-" + i + ".db: Permission denied");
+      }
+      List<String> changed =
+          List.of("srv/a.log", "srv/b.log", "srv/c.log", "srv/d.log", "srv/e.log", "srv/f.log");
+      BackupResult partial = result("20261123T210000Z-I", "incremental", Outcome.PARTIAL, null);
+      BackupResult r =
+          new BackupResult(
+              partial.job(),
+              partial.target(),
+              partial.run(),
+              partial.level(),
+              partial.outcome(),
+              null,
+              3,
+              2,
+              10,
+              1,
+              20,
+              4096,
+              2048,
+              Duration.ofSeconds(42),
+              17,
+              unreadable,
+              changed,
+              List.of(),
+              partial.targets());
+      long id = history.runStarted(JOB, "cli", "incremental", T0, null, null);
+      history.runEnded(id, r, T0.plusSeconds(42));
+
+      RunSummary s = history.lastRun(JOB).orElseThrow();
+      assertThat(s.unreadable()).isEqualTo(17);
+      assertThat(s.changedWhileRead()).isEqualTo(6);
+      assertThat(s.warnings())
+          .hasSize(20)
+          .startsWith("cannot read srv/locked-0.db: Permission denied")
+          .contains("cannot read srv/locked-14.db: Permission denied")
+          .endsWith("changed while read: srv/e.log");
+    }
+
+    @Test
+    @DisplayName("that read everything has no warnings")
+    void noWarnings() throws Exception {
+      ran(JOB, "full", T0, Outcome.SUCCESS);
+      RunSummary s = history.lastRun(JOB).orElseThrow();
+      assertThat(s.unreadable()).isZero();
+      assertThat(s.changedWhileRead()).isZero();
+      assertThat(s.warnings()).isEmpty();
+    }
+
+    @Test
     @DisplayName("that is not in the history cannot be ended")
     void unknown() {
       assertThatThrownBy(
@@ -388,6 +442,127 @@ abstract class HistoryContract {
     }
   }
 
+  static NightlyCheck nightly(String target, Instant started, boolean restore) {
+    return new NightlyCheck(
+        JOB,
+        target,
+        started,
+        started.plusSeconds(600),
+        null,
+        3,
+        30_000_000,
+        1,
+        List.of(
+            "20261122T210000Z-F: m/big.bin: content does not match its SHA-256",
+            "20261122T210000Z-F: archive does not match its recorded SHA-256"),
+        12,
+        200_000_000,
+        150_000_000,
+        7,
+        "20261121T210000Z-I",
+        Instant.parse("2026-11-21T21:00:00Z"),
+        120_000_000,
+        restore
+            ? new NightlyCheck.TestRestore(
+                "20261121T210000Z-I",
+                10,
+                5_000_000,
+                80_000_000,
+                4_000,
+                false,
+                List.of("docs/a.txt (run 20261120T210000Z-F): restored content differs"))
+            : null);
+  }
+
+  @Nested
+  @DisplayName("nightly checks")
+  class NightlyChecks {
+    @Test
+    @DisplayName("keep every field, the test restore and the lines of problems")
+    void roundTrip() throws Exception {
+      NightlyCheck n = nightly("nas", T0, true);
+      history.nightlyCheck(n);
+
+      assertThat(history.nightlyChecks(JOB, T0)).containsExactly(n);
+      assertThat(history.lastNightlyChecks(JOB)).containsExactly(n);
+    }
+
+    @Test
+    @DisplayName("without a test restore, or that could not read the target, read back as such")
+    void partial() throws Exception {
+      NightlyCheck none = nightly("nas", T0, false);
+      NightlyCheck failed =
+          new NightlyCheck(
+              JOB,
+              "cloud",
+              T0,
+              T0.plusSeconds(2),
+              "cannot open target cloud: refused",
+              0,
+              0,
+              0,
+              List.of(),
+              0,
+              0,
+              0,
+              7,
+              null,
+              null,
+              0,
+              null);
+      history.nightlyCheck(none);
+      history.nightlyCheck(failed);
+
+      assertThat(history.nightlyChecks(JOB, T0)).containsExactly(failed, none);
+      assertThat(failed.ok()).isFalse();
+    }
+
+    @Test
+    @DisplayName("since a time are listed oldest first, on every target; the last is per target")
+    void listed() throws Exception {
+      NightlyCheck nas1 = nightly("nas", T0, true);
+      NightlyCheck cloud1 = nightly("cloud", T0.plusSeconds(60), false);
+      NightlyCheck nas2 = nightly("nas", T0.plusSeconds(86_400), false);
+      NightlyCheck cloud2 = nightly("cloud", T0.plusSeconds(86_460), true);
+      NightlyCheck other =
+          new NightlyCheck(
+              "other-job",
+              "nas",
+              T0.plusSeconds(90_000),
+              T0.plusSeconds(90_001),
+              null,
+              0,
+              0,
+              0,
+              List.of(),
+              0,
+              0,
+              0,
+              7,
+              null,
+              null,
+              0,
+              null);
+      for (NightlyCheck n : List.of(nas2, cloud1, other, cloud2, nas1)) {
+        history.nightlyCheck(n);
+      }
+
+      assertThat(history.nightlyChecks(JOB, T0)).containsExactly(nas1, cloud1, nas2, cloud2);
+      assertThat(history.nightlyChecks(JOB, T0.plusSeconds(3600))).containsExactly(nas2, cloud2);
+      assertThat(history.lastNightlyChecks(JOB)).containsExactly(cloud2, nas2);
+      assertThat(history.lastNightlyChecks("nobody")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("are recorded once: the same job, target and start again is ignored")
+    void once() throws Exception {
+      history.nightlyCheck(nightly("nas", T0, true));
+      history.nightlyCheck(nightly("nas", T0, true));
+
+      assertThat(history.nightlyChecks(JOB, Instant.EPOCH)).hasSize(1);
+    }
+  }
+
   @Nested
   @DisplayName("the schema")
   class SchemaVersions {
@@ -419,6 +594,61 @@ abstract class HistoryContract {
       assertThatThrownBy(this::reopen)
           .isInstanceOf(HistoryException.class)
           .hasMessageContaining("schema version 999");
+    }
+
+    @Test
+    @DisplayName("at version 1 is brought to the latest in place, keeping its runs")
+    void upgradesVersion1() throws Exception {
+      history.close();
+      history = null;
+      try (Connection c = connect()) {
+        for (String table :
+            List.of(
+                "nightly_checks",
+                "pruned_runs",
+                "prunes",
+                "events",
+                "verifications",
+                "run_targets",
+                "runs",
+                "schema_version")) {
+          execute(c, "DROP TABLE IF EXISTS " + table + " CASCADE");
+        }
+        String v1;
+        try (var in = Schema.class.getResourceAsStream("schema-1.sql")) {
+          v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String sql : Schema.statements(v1)) {
+          execute(c, sql);
+        }
+        execute(
+            c,
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+                + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        execute(
+            c, "INSERT INTO schema_version (version, applied_at) VALUES (1, CURRENT_TIMESTAMP)");
+        execute(
+            c,
+            "INSERT INTO runs (job, run_id, run_level, outcome, run_trigger, started_at, ended_at,"
+                + " files, bytes_read, archive_bytes) VALUES ('"
+                + JOB
+                + "', '20261123T210000Z-F', 'full', 'success', 'schedule',"
+                + " TIMESTAMP WITH TIME ZONE '2026-11-23 21:00:00+00',"
+                + " TIMESTAMP WITH TIME ZONE '2026-11-23 21:01:00+00', 5, 100, 50)");
+      }
+
+      history = open();
+
+      assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(2);
+      RunSummary old = history.lastRun(JOB).orElseThrow();
+      assertThat(old.run()).isEqualTo("20261123T210000Z-F");
+      assertThat(old.files()).isEqualTo(5);
+      assertThat(old.unreadable()).isZero();
+      assertThat(old.changedWhileRead()).isZero();
+      assertThat(old.warnings()).isEmpty();
+      ran(JOB, "incremental", T0.plusSeconds(86_400), Outcome.PARTIAL);
+      history.nightlyCheck(nightly("nas", T0, true));
+      assertThat(history.lastNightlyChecks(JOB)).hasSize(1);
     }
 
     private void reopen() throws Exception {

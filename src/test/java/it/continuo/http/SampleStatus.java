@@ -43,7 +43,11 @@ final class SampleStatus {
             List.of(
                 new TargetOutcome("nas", true, 1_310_000, null),
                 new TargetOutcome("cloud", false, 0, "connection refused")),
-            null);
+            null,
+            1,
+            1,
+            List.of(
+                "cannot read srv/locked.db: Permission denied", "changed while read: srv/app.log"));
     JobStatus gestionale =
         new JobStatus(
             "gestionale",
