@@ -20,9 +20,9 @@ final class RunLines {
         r.archiveBytes(),
         r.targets().stream().map(RunLines::stored).toList(),
         r.error(),
-        0L, // PENDING-MERGE r.unreadable()
-        0L, // PENDING-MERGE r.changedWhileRead()
-        java.util.List.of()); // PENDING-MERGE r.warnings()
+        r.unreadable(),
+        r.changedWhileRead(),
+        r.warnings());
   }
 
   private static JobReport.TargetStored stored(TargetOutcome t) {

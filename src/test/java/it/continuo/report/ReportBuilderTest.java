@@ -97,7 +97,10 @@ class ReportBuilderTest {
             List.of(
                 new TargetOutcome("nas", true, 20_000_000, null),
                 new TargetOutcome("cloud", true, 20_000_000, null)),
-            null));
+            null,
+            0,
+            0,
+            List.of()));
   }
 
   /**
