@@ -1,0 +1,138 @@
+package it.continuo.report.render;
+
+import freemarker.core.XHTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import it.continuo.report.RenderedReport;
+import it.continuo.report.Report;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * Renders a {@link Report} into every form it is kept, served and mailed in: the self-contained
+ * page, the mail body with its charts as parts, the PDF, the JSON and the mail subject. One
+ * template ({@code report.xhtml.ftl}, well-formed XHTML) makes the page, the mail body and the PDF;
+ * only the charts' addresses differ ({@code data:}, {@code cid:}, {@code chart:}).
+ *
+ * <p>The charts are drawn on a second thread while the PDF is laid out on the caller's: both are
+ * slow the first time in a JVM (class loading), and the daemon renders once a morning.
+ *
+ * <pre>{@code
+ * RenderedReport rendered = new ReportRenderer().render(report);
+ * }</pre>
+ *
+ * <p>Thread-safe; make one and keep it.
+ */
+public final class ReportRenderer {
+  static final String TEMPLATE = "report.xhtml.ftl";
+
+  private final Configuration freemarker;
+
+  public ReportRenderer() {
+    freemarker = new Configuration(Configuration.VERSION_2_3_34);
+    freemarker.setClassForTemplateLoading(ReportRenderer.class, "");
+    freemarker.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    freemarker.setOutputFormat(XHTMLOutputFormat.INSTANCE);
+    freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    freemarker.setLogTemplateExceptions(false);
+    freemarker.setWrapUncheckedExceptions(true);
+    freemarker.setFallbackOnNullLoopVariable(false);
+  }
+
+  /**
+   * Renders the report in its language ({@code report.language()}: "it", the default, or "en").
+   *
+   * @throws IOException when the template, a chart or the PDF cannot be made (a bug, not a user's
+   *     mistake)
+   */
+  public RenderedReport render(Report report) throws IOException {
+    Formats formats = new Formats(Messages.forLanguage(report.language()), report.zone());
+    Charts charts = new Charts(formats);
+    List<Chart> list = charts.list(report.trends());
+    ExecutorService drawing = Executors.newSingleThreadExecutor(Charts::thread);
+    try {
+      CompletableFuture<Map<String, byte[]>> pngs =
+          CompletableFuture.supplyAsync(() -> draw(charts, report), drawing);
+      byte[] pdf =
+          Pdf.render(
+              page(report, formats, list, chart -> Pdf.CHART_SCHEME + ":" + chart.id()),
+              id -> join(pngs).get(id));
+      Map<String, byte[]> images = join(pngs);
+      Function<Chart, String> inline =
+          chart ->
+              "data:image/png;base64," + Base64.getEncoder().encodeToString(images.get(chart.id()));
+      return new RenderedReport(
+          report.date(),
+          Subject.of(report, formats),
+          page(report, formats, list, inline),
+          page(report, formats, list, chart -> "cid:" + chart.id()),
+          images,
+          pdf,
+          ReportJson.write(report));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      drawing.shutdownNow();
+    }
+  }
+
+  private static Map<String, byte[]> draw(Charts charts, Report report) {
+    try {
+      return charts.draw(report.trends());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, byte[]> join(CompletableFuture<Map<String, byte[]>> pngs) {
+    try {
+      return pngs.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io;
+      }
+      throw new UncheckedIOException(
+          new IOException("cannot draw the report's charts", e.getCause()));
+    }
+  }
+
+  private String page(
+      Report report, Formats formats, List<Chart> charts, Function<Chart, String> address)
+      throws IOException {
+    Map<String, Object> model = new HashMap<>(PageFunctions.of(report, formats));
+    model.put("report", report);
+    model.put("lang", formats.messages().language());
+    List<Map<String, Object>> pictures = new ArrayList<>();
+    for (Chart chart : charts) {
+      pictures.add(
+          Map.of(
+              "id", chart.id(),
+              "title", chart.title(),
+              "src", address.apply(chart),
+              "wide", chart.wide()));
+    }
+    model.put("charts", pictures);
+    StringWriter out = new StringWriter();
+    try {
+      Template template = freemarker.getTemplate(TEMPLATE);
+      template.process(model, out);
+    } catch (TemplateException e) {
+      throw new IOException("report template " + TEMPLATE + ": " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+}
