@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
       ReloadCommand.class,
       StatusCommand.class,
       PruneCommand.class,
-      CatalogCommand.class
+      CatalogCommand.class,
+      ReportCommand.class
     },
     footer = {
       "",

@@ -194,6 +194,11 @@ public final class Daemon implements AutoCloseable {
     return List.copyOf(schedules);
   }
 
+  /** The morning report, for the endpoint. */
+  MorningReport morning() {
+    return dispatcher.morning();
+  }
+
   /** Asks the daemon to stop; safe from a signal handler. */
   public void requestStop() {
     requests.add(Request.STOP);

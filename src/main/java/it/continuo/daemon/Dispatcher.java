@@ -57,6 +57,7 @@ final class Dispatcher implements FireHandler {
   private final RunGate gate;
   private final Map<String, Progress> running = new ConcurrentHashMap<>();
   private final Map<String, Instant> ended = new ConcurrentHashMap<>();
+  private final MorningReport morning;
   private volatile boolean stopping;
 
   Dispatcher(Supplier<Config> config, History history, Clock clock, String software, RunGate gate) {
@@ -65,11 +66,22 @@ final class Dispatcher implements FireHandler {
     this.clock = clock;
     this.software = software;
     this.gate = gate;
+    this.morning =
+        new MorningReport(config, history, clock, it.continuo.storage.wrap.Backoff.REAL_TIME);
+  }
+
+  /** The morning report, made when the agent's REPORT trigger fires. */
+  MorningReport morning() {
+    return morning;
   }
 
   @Override
   public void fire(String job, Task task, Instant fireTime, Instant since, boolean recovering) {
     if (stopping) {
+      return;
+    }
+    if (task == Task.REPORT) {
+      report();
       return;
     }
     Config current = config.get();
@@ -93,6 +105,18 @@ final class Dispatcher implements FireHandler {
     } catch (Exception e) {
       log.error("{} of {} failed: {}", task.key(), job, e.toString(), e);
       record("error", job, task.key() + " failed: " + e);
+    }
+  }
+
+  private void report() {
+    try {
+      morning.run();
+      record("report", "info", null, "report made");
+    } catch (java.io.InterruptedIOException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("the report failed: {}", e.toString(), e);
+      record("report", "error", null, "report failed: " + e);
     }
   }
 

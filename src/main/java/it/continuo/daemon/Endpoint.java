@@ -4,7 +4,6 @@ import it.continuo.config.Config;
 import it.continuo.config.HttpConfig;
 import it.continuo.http.StatusServer;
 import it.continuo.status.StatusSource;
-import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +39,10 @@ final class Endpoint implements Daemon.Extension {
       server = null;
     }
     try {
-      server =
-          next == null ? null : StatusServer.start(next, source, daemon::serving, List::of, null);
+      server = next == null ? null : start(next, config);
     } catch (Exception e) {
       if (current != null) {
-        server = StatusServer.start(current, source, daemon::serving, List::of, null);
+        server = start(current, config);
       }
       throw e;
     }
@@ -52,6 +50,13 @@ final class Endpoint implements Daemon.Extension {
       log.info("status endpoint stopped");
     }
     current = next;
+  }
+
+  /** The endpoint, degraded while the morning report is, serving the agent's reports. */
+  private StatusServer start(HttpConfig http, Config config) throws Exception {
+    MorningReport morning = daemon.morning();
+    return StatusServer.start(
+        http, source, daemon::serving, morning::degradedReasons, morning.archive());
   }
 
   private static boolean same(HttpConfig a, HttpConfig b) {

@@ -144,6 +144,57 @@ class DaemonServiceIT {
   }
 
   @Test
+  void theMorningReportIsMadeOnItsScheduleMailedAndServedBehindTheToken() throws Exception {
+    int port = freePort();
+    Path config = configure(1, "0/2 * * * * ?", port);
+    com.icegreen.greenmail.util.GreenMail smtp =
+        new com.icegreen.greenmail.util.GreenMail(
+            com.icegreen.greenmail.util.ServerSetup.SMTP.createCopy("127.0.0.1").dynamicPort());
+    smtp.start();
+    try {
+      Files.writeString(
+          config,
+          """
+          verification: { schedule: "1/3 * * * * ?", sampleFiles: 1 }
+          services:
+            - { name: Fatturazione, tier: 2, rpo: 24h, rto: 4h, jobs: [lavoro-1] }
+          reports:
+            schedule: "0/5 * * * * ?"
+            email:
+              host: 127.0.0.1
+              port: %d
+              security: none
+              from: continuo@ufficio.example
+              to: [rco@ufficio.example]
+          """
+              .formatted(smtp.getSmtp().getPort()),
+          java.nio.file.StandardOpenOption.APPEND);
+      try (DaemonProcess d = start(config, true)) {
+        d.await("lavoro-1: nightly check on nas", Duration.ofSeconds(60));
+        d.await("report of \\S+ made", Duration.ofSeconds(60));
+        assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
+
+        assertThat(get(port, "/reports/latest", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> page = get(port, "/reports/latest", TOKEN);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Fatturazione");
+        HttpResponse<String> pdf = get(port, "/reports/latest.pdf", TOKEN);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse(""))
+            .isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("[Continuo] ");
+        assertThat(get(port, "/health", null).body()).contains("\"ok\"");
+
+        d.signal("TERM");
+        assertThat(d.awaitExit(Duration.ofSeconds(30))).isZero();
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  @Test
   void anIdleDaemonWithTenJobsUsesLittleMemoryAndNoCpu() throws Exception {
     Path config = configure(10, NEVER, freePort());
     try (DaemonProcess d = start(config, false)) {
