@@ -159,14 +159,14 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <tbody>
 <#list job.runs as r>
 <tr>
-<td class="nowrap">${dateTime(r.started)}</td>
-<td>${word("level", r.level)}</td>
-<td><strong>${word("outcome", r.outcome)}</strong></td>
+<td class="nowrap"><#if r.started??>${dateTime(r.started)}<#else>—</#if></td>
+<td>${word("level", r.level!"")}</td>
+<td><strong>${word("outcome", r.outcome!"")}</strong></td>
 <td class="n">${num(r.files)}</td>
 <td class="n">${bytes(r.bytesRead)}</td>
 <td class="n">${bytes(r.archiveBytes)}</td>
 <td class="n"><#if r.duration??>${dur(r.duration)}<#else>—</#if></td>
-<td>${word("trigger", r.trigger)}</td>
+<td>${word("trigger", r.trigger!"")}</td>
 <td class="small"><#list r.stored as st>${st.target}: <#if st.stored>${t("runs.storedYes", bytes(st.bytes))}<#else><strong>${t("runs.storedNo")}</strong><#if st.error??> (${st.error})</#if></#if><#sep><br/></#sep></#list></td>
 <td class="small"><#if r.error??><strong>${t("runs.error")}</strong>: ${r.error}<br/></#if>${t("runs.unreadable", r.unreadable)}<br/>${t("runs.changedWhileRead", r.changedWhileRead)}</td>
 </tr>
@@ -200,7 +200,7 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <#assign good = c.ok()>
 <tr class="<#if good>GREEN<#else>RED</#if>">
 <td>${job.name}</td><td>${target}</td>
-<td class="nowrap">${dateTime(c.started)}</td>
+<td class="nowrap"><#if c.started??>${dateTime(c.started)}<#else>—</#if></td>
 <td class="n"><#if c.error??>—<#else>${num(c.runsChecked)}</#if></td>
 <td class="n"><#if c.error??>—<#else>${bytes(c.bytesChecked)}</#if></td>
 <td><#if c.error??><strong>${t("checks.unreadable")}</strong>: ${c.error}<#elseif c.damagedRuns gt 0><strong>${t("checks.damaged", c.damagedRuns)}</strong><#else>${t("checks.noDamage")}</#if></td>
