@@ -72,7 +72,8 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
   .grid td { word-wrap: break-word; }
   .grid td, .grid th { font-size: 7.5pt; }
   .grid .badge { font-size: 6.5pt; padding: 0 2px; border-width: 1px; }
-  #trends, #sections { page-break-before: always; }
+  #trends { page-break-before: always; }
+  .grid tr { page-break-inside: avoid; }
   .chart-wide { width: 100%; }
   .grid th, .grid td { padding: 2px 3px; }
   .grid th { font-size: 7.5pt; }
