@@ -27,7 +27,9 @@ import java.util.Random;
  * been read back only in part. Amministrazione is green. The health and drill sections are not
  * configured; the replica is, and is fine.
  *
- * <p>{@link #big()}: 20 services, 30 jobs with 2 targets each, 30 days of trends.
+ * <p>{@link #big()}: 20 services, 30 jobs with 2 targets each, 30 days of trends; job-07's cloud
+ * holds a damaged run, job-13's cloud cannot be read and its run failed there, job-21 met three
+ * unreadable files, and every job has a second run still going.
  */
 public final class SampleReports {
   public static final ZoneId ROME = ZoneId.of("Europe/Rome");
@@ -404,6 +406,28 @@ public final class SampleReports {
                     true,
                     List.of())));
       }
+      if (j == 13) { // the cloud could not be read, and tonight's run failed on it
+        checks.set(
+            1,
+            new NightlyCheck(
+                name,
+                "cloud",
+                GENERATED,
+                GENERATED,
+                "connection refused",
+                0,
+                0,
+                0,
+                List.of(),
+                0,
+                0,
+                0,
+                30,
+                null,
+                null,
+                0,
+                null));
+      }
       jobs.add(
           new JobReport(
               name,
@@ -423,7 +447,27 @@ public final class SampleReports {
                       archive,
                       List.of(
                           new TargetStored("nas", true, archive, null),
-                          new TargetStored("cloud", true, archive, null)),
+                          j == 13
+                              ? new TargetStored("cloud", false, 0, "connection refused")
+                              : new TargetStored("cloud", true, archive, null)),
+                      j == 13 ? "cloud: connection refused" : null,
+                      j == 21 ? 3 : 0,
+                      0,
+                      j == 21
+                          ? List.of(
+                              "unreadable: /srv/a", "unreadable: /srv/b", "unreadable: /srv/c")
+                          : List.of()),
+                  new RunLine(
+                      null,
+                      started.plus(Duration.ofHours(1)),
+                      null,
+                      "incremental",
+                      "running",
+                      "cli",
+                      0,
+                      0,
+                      0,
+                      List.of(),
                       null,
                       0,
                       0,

@@ -73,7 +73,8 @@ public final class Chromium implements AutoCloseable {
   public static Chromium start(Path profile, int width, int height)
       throws IOException, InterruptedException {
     Files.createDirectories(profile);
-    Process process =
+    Path tmp = Files.createDirectories(profile.resolveSibling(profile.getFileName() + ".tmp"));
+    ProcessBuilder chromium =
         new ProcessBuilder(
                 require().toString(),
                 "--headless",
@@ -90,8 +91,9 @@ public final class Chromium implements AutoCloseable {
                 "--user-data-dir=" + profile,
                 "about:blank")
             .redirectErrorStream(true)
-            .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
-            .start();
+            .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile());
+    chromium.environment().put("TMPDIR", tmp.toString()); // its singleton socket, not in /tmp
+    Process process = chromium.start();
     try {
       int port = port(profile.resolve("DevToolsActivePort"), process);
       HttpClient http = HttpClient.newBuilder().connectTimeout(START).build();

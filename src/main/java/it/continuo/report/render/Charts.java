@@ -8,7 +8,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -18,11 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -211,7 +205,10 @@ final class Charts {
     plot.setOutlineVisible(false);
     JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
     chart.setBackgroundPaint(Color.WHITE);
-    chart.setAntiAlias(true);
+    // Lines without antialiasing: antialiased rasterising cost more than a third of a cold render
+    // of a big report (mostly compiling Java2D's Marlin renderer); text stays smooth.
+    chart.setAntiAlias(false);
+    chart.setTextAntiAlias(true);
     LegendTitle title = chart.getLegend();
     if (title != null) {
       title.setPosition(RectangleEdge.BOTTOM);
@@ -223,20 +220,6 @@ final class Charts {
 
   private static byte[] png(JFreeChart chart, int width, int height) throws IOException {
     // opaque RGB: an alpha channel would double the PDF's work (a soft mask per image) for nothing
-    BufferedImage image =
-        chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      // a light deflate: the report is made once, read often, but charts compress well anyway
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.7f);
-      writer.setOutput(stream);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
+    return Png.encode(chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null));
   }
 }

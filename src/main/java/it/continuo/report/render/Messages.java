@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
-import java.util.Set;
 
 /**
  * The report's words in one language: {@code messages_<language>.properties} read as UTF-8 (not
@@ -20,9 +19,6 @@ import java.util.Set;
  * bundle lacks fails the build.
  */
 final class Messages {
-  /** The languages the report is written in; the first is the default. */
-  static final Set<String> LANGUAGES = Set.of("it", "en");
-
   private final Locale locale;
   private final ResourceBundle bundle;
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Renders a {@link Report} into every form it is kept, served and mailed in: the self-contained
@@ -28,8 +29,9 @@ import java.util.function.Function;
  * template ({@code report.xhtml.ftl}, well-formed XHTML) makes the page, the mail body and the PDF;
  * only the charts' addresses differ ({@code data:}, {@code cid:}, {@code chart:}).
  *
- * <p>The charts are drawn on a second thread while the PDF is laid out on the caller's: both are
- * slow the first time in a JVM (class loading), and the daemon renders once a morning.
+ * <p>The charts, then the page and the mail body that embed them and the JSON, are made on a second
+ * thread while the PDF is laid out on the caller's: all are slow the first time in a JVM (class
+ * loading, compiling), and the daemon renders once a morning, so the first time is what counts.
  *
  * <pre>{@code
  * RenderedReport rendered = new ReportRenderer().render(report);
@@ -63,50 +65,70 @@ public final class ReportRenderer {
     Formats formats = new Formats(Messages.forLanguage(report.language()), report.zone());
     Charts charts = new Charts(formats);
     List<Chart> list = charts.list(report.trends());
-    ExecutorService drawing = Executors.newSingleThreadExecutor(Charts::thread);
+    ExecutorService second = Executors.newSingleThreadExecutor(Charts::thread);
     try {
+      // second thread: the charts, then the pages that embed them and the JSON
       CompletableFuture<Map<String, byte[]>> pngs =
-          CompletableFuture.supplyAsync(() -> draw(charts, report), drawing);
+          CompletableFuture.supplyAsync(unchecked(() -> charts.draw(report.trends())), second);
+      CompletableFuture<byte[]> json =
+          CompletableFuture.supplyAsync(unchecked(() -> ReportJson.write(report)), second);
+      CompletableFuture<List<String>> pages =
+          pngs.thenApplyAsync(
+              images ->
+                  unchecked(
+                          () ->
+                              List.of(
+                                  page(report, formats, list, inline(images)),
+                                  page(report, formats, list, chart -> "cid:" + chart.id())))
+                      .get(),
+              second);
+      // this thread: the PDF, fetching each chart when its layout reaches it
       byte[] pdf =
           Pdf.render(
               page(report, formats, list, chart -> Pdf.CHART_SCHEME + ":" + chart.id()),
               id -> join(pngs).get(id));
-      Map<String, byte[]> images = join(pngs);
-      Function<Chart, String> inline =
-          chart ->
-              "data:image/png;base64," + Base64.getEncoder().encodeToString(images.get(chart.id()));
       return new RenderedReport(
           report.date(),
           Subject.of(report, formats),
-          page(report, formats, list, inline),
-          page(report, formats, list, chart -> "cid:" + chart.id()),
-          images,
+          join(pages).get(0),
+          join(pages).get(1),
+          join(pngs),
           pdf,
-          ReportJson.write(report));
+          join(json));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
-      drawing.shutdownNow();
+      second.shutdownNow();
     }
   }
 
-  private static Map<String, byte[]> draw(Charts charts, Report report) {
-    try {
-      return charts.draw(report.trends());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Function<Chart, String> inline(Map<String, byte[]> images) {
+    return chart ->
+        "data:image/png;base64," + Base64.getEncoder().encodeToString(images.get(chart.id()));
   }
 
-  private static Map<String, byte[]> join(CompletableFuture<Map<String, byte[]>> pngs) {
+  private interface Work<T> {
+    T get() throws IOException;
+  }
+
+  private static <T> Supplier<T> unchecked(Work<T> work) {
+    return () -> {
+      try {
+        return work.get();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
+  private static <T> T join(CompletableFuture<T> result) {
     try {
-      return pngs.join();
+      return result.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof UncheckedIOException io) {
         throw io;
       }
-      throw new UncheckedIOException(
-          new IOException("cannot draw the report's charts", e.getCause()));
+      throw new UncheckedIOException(new IOException("cannot render the report", e.getCause()));
     }
   }
 

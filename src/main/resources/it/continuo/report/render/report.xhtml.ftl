@@ -7,6 +7,7 @@
      coloured, so the page reads in black and white. -->
 <#assign s = report.summary>
 <#macro badge rag><span class="badge ${rag}">${state(rag)}</span></#macro>
+<#macro cols widths><colgroup><#list widths as w><col style="width: ${w}%"/></#list></colgroup></#macro>
 <#macro findings list><#if list?has_content><ul class="findings"><#list list as f><li class="${f.level}"><@badge f.level/> ${finding(f)}</li></#list></ul></#if></#macro>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="${lang}" xml:lang="${lang}">
@@ -44,6 +45,7 @@ p { margin: 4px 0; }
 ul.findings, ol.attention { margin: 2px 0 4px 0; padding-left: 20px; }
 ul.findings li, ol.attention li { margin: 2px 0; }
 .who { font-weight: bold; }
+.grid td.over { color: #8a1414; background: #fde6e4; }
 table.grid { border-collapse: collapse; width: 100%; margin: 4px 0 8px 0; }
 .grid th, .grid td { border: 1px solid #c4c4c4; padding: 3px 5px; vertical-align: top; text-align: left; }
 .grid th { background: #eeeeee; font-size: 11px; }
@@ -67,8 +69,11 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
   /* A4 is narrower than a screen: columns share the width and every cell may wrap */
   table.grid { table-layout: fixed; }
   .grid td.n, .grid td.nowrap { white-space: normal; }
-  .grid td, .grid th { word-wrap: break-word; }
-  #trends, #sections { page-break-before: always; }
+  .grid td { word-wrap: break-word; }
+  .grid td, .grid th { font-size: 7.5pt; }
+  .grid .badge { font-size: 6.5pt; padding: 0 2px; border-width: 1px; }
+  #trends { page-break-before: always; }
+  .grid tr { page-break-inside: avoid; }
   .chart-wide { width: 100%; }
   .grid th, .grid td { padding: 2px 3px; }
   .grid th { font-size: 7.5pt; }
@@ -113,6 +118,7 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <h2>${t("services.title")}</h2>
 <#if report.services?has_content>
 <table class="grid">
+<@cols [15, 5, 7, 9, 13, 14, 8, 11, 18]/>
 <thead><tr>
 <th>${t("services.name")}</th><th>${t("services.tier")}</th><th>${t("services.criticality")}</th>
 <th>${t("services.rpo")}</th><th>${t("services.achievedRpo")}</th><th>${t("services.perTarget")}</th>
@@ -125,7 +131,7 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <td class="nowrap"><#if x.tier gt 0>${t("services.tierN", x.tier)}<#else>—</#if></td>
 <td>${word("criticality", x.criticality!"")}</td>
 <td class="n">${dur(x.rpo)}</td>
-<td class="nowrap"><#if x.achievedRpo??><strong>${dur(x.achievedRpo)}</strong><br/><span class="small">${t("services.pointAt", dateTime(x.verifiedPoint))}</span><#else><strong>${t("services.noPoint")}</strong></#if></td>
+<td class="nowrap<#if x.reasons?filter(r -> r.code == "rpo-exceeded")?has_content> over</#if>"><#if x.achievedRpo??><strong>${dur(x.achievedRpo)}</strong><br/><span class="small">${t("services.pointAt", dateTime(x.verifiedPoint))}</span><#else><strong>${t("services.noPoint")}</strong></#if></td>
 <td class="small"><#list x.targets as tr>${tr.target}: <#if tr.achievedRpo??>${dur(tr.achievedRpo)}<#else>${t("services.noPoint")}</#if> (${state(tr.state)})<#sep><br/></#sep></#list></td>
 <td class="n">${dur(x.rto)}</td>
 <td class="nowrap"><#if x.forecastRestore??>${dur(x.forecastRestore)}<#if x.forecastTarget??><br/><span class="small">${t("services.from", x.forecastTarget)}</span></#if><#else>${t("services.unknown")}</#if></td>
@@ -145,6 +151,7 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <@findings job.findings/>
 <#if job.runs?has_content>
 <table class="grid">
+<@cols [14, 10, 8, 7, 8, 8, 8, 11, 14, 12]/>
 <thead><tr>
 <th>${t("runs.started")}</th><th>${t("runs.level")}</th><th>${t("runs.outcome")}</th><th>${t("runs.files")}</th>
 <th>${t("runs.bytesRead")}</th><th>${t("runs.archiveBytes")}</th><th>${t("runs.duration")}</th><th>${t("runs.trigger")}</th>
@@ -153,14 +160,14 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <tbody>
 <#list job.runs as r>
 <tr>
-<td class="nowrap">${dateTime(r.started)}</td>
-<td>${word("level", r.level)}</td>
-<td><strong>${word("outcome", r.outcome)}</strong></td>
+<td class="nowrap"><#if r.started??>${dateTime(r.started)}<#else>—</#if></td>
+<td>${word("level", r.level!"")}</td>
+<td><strong>${word("outcome", r.outcome!"")}</strong></td>
 <td class="n">${num(r.files)}</td>
 <td class="n">${bytes(r.bytesRead)}</td>
 <td class="n">${bytes(r.archiveBytes)}</td>
 <td class="n"><#if r.duration??>${dur(r.duration)}<#else>—</#if></td>
-<td>${word("trigger", r.trigger)}</td>
+<td>${word("trigger", r.trigger!"")}</td>
 <td class="small"><#list r.stored as st>${st.target}: <#if st.stored>${t("runs.storedYes", bytes(st.bytes))}<#else><strong>${t("runs.storedNo")}</strong><#if st.error??> (${st.error})</#if></#if><#sep><br/></#sep></#list></td>
 <td class="small"><#if r.error??><strong>${t("runs.error")}</strong>: ${r.error}<br/></#if>${t("runs.unreadable", r.unreadable)}<br/>${t("runs.changedWhileRead", r.changedWhileRead)}</td>
 </tr>
@@ -180,6 +187,7 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <h2>${t("checks.title")}</h2>
 <#if report.jobs?has_content>
 <table class="grid">
+<@cols [10, 11, 10, 9, 7, 10, 9, 10, 15, 9]/>
 <thead><tr>
 <th>${t("checks.job")}</th><th>${t("checks.target")}</th><th>${t("checks.when")}</th><th>${t("checks.runsChecked")}</th>
 <th>${t("checks.bytesChecked")}</th><th>${t("checks.damage")}</th><th>${t("checks.coverage")}</th>
@@ -193,7 +201,7 @@ footer { margin-top: 24px; font-size: 11px; color: #555; border-top: 1px solid #
 <#assign good = c.ok()>
 <tr class="<#if good>GREEN<#else>RED</#if>">
 <td>${job.name}</td><td>${target}</td>
-<td class="nowrap">${dateTime(c.started)}</td>
+<td class="nowrap"><#if c.started??>${dateTime(c.started)}<#else>—</#if></td>
 <td class="n"><#if c.error??>—<#else>${num(c.runsChecked)}</#if></td>
 <td class="n"><#if c.error??>—<#else>${bytes(c.bytesChecked)}</#if></td>
 <td><#if c.error??><strong>${t("checks.unreadable")}</strong>: ${c.error}<#elseif c.damagedRuns gt 0><strong>${t("checks.damaged", c.damagedRuns)}</strong><#else>${t("checks.noDamage")}</#if></td>
