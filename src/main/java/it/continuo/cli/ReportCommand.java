@@ -61,9 +61,11 @@ final class ReportCommand implements Callable<Integer> {
     try (History history = History.open(config.agent().dataDir())) {
       ReportEngine engine = new ReportEngine(config, Evidence.of(history), Clock.systemUTC());
       LocalDate day = day(engine);
+      long start = System.nanoTime();
       ReportEngine.Made made = engine.make(day);
+      long millis = (System.nanoTime() - start) / 1_000_000;
       out.println(made.rendered().subject());
-      out.println("kept in " + made.saved());
+      out.println("kept in " + made.saved() + " (made in " + millis + " ms)");
       if (this.out != null) {
         copy(made.saved(), this.out);
         out.println("written to " + this.out);

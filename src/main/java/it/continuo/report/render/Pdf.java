@@ -30,6 +30,7 @@ final class Pdf {
 
   static {
     XRLog.setLoggingEnabled(false); // it logs every CSS property it does not know, at INFO
+    EmbeddedFonts.install(FONTS.resolve("DejaVuSans.ttf"));
   }
 
   private Pdf() {}

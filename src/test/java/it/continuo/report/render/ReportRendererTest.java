@@ -12,8 +12,6 @@ import it.continuo.status.StatusJson;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -251,27 +249,6 @@ class ReportRendererTest {
       assertThat(subject("en", Rag.AMBER, 3, 0, 0, 0))
           .isEqualTo("[Continuo] WARNING: 4 items to check — ufficio — 25 Nov 2026");
     }
-  }
-
-  @Test
-  @DisplayName("renders the big report (20 services, 30 jobs, 30 days) cold in under 5 s")
-  void bigReportIsFast() throws Exception {
-    // A fresh JVM: the daemon renders once a morning, so the cold time is the one that counts.
-    ProcessBuilder java =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Djava.awt.headless=true",
-            "-cp",
-            System.getProperty("java.class.path"),
-            BigReportTiming.class.getName());
-    java.redirectErrorStream(true);
-    Process process = java.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(out).isZero();
-    Matcher millis = Pattern.compile("rendered in (\\d+) ms").matcher(out);
-    assertThat(millis.find()).as(out).isTrue();
-    System.out.println("big report, cold: " + out.trim());
-    assertThat(Long.parseLong(millis.group(1))).isLessThan(5000);
   }
 
   /** The page's text without its tags, spaces collapsed, entities of the XHTML undone. */
