@@ -69,7 +69,11 @@ final class Smartctl {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         throw new IOException(
-            String.join(" ", command) + " did not answer in " + timeout.toSeconds() + " s");
+            String.join(" ", command)
+                + " did not answer in "
+                + (timeout.toMillis() % 1000 == 0
+                    ? timeout.toSeconds() + " s"
+                    : timeout.toMillis() + " ms"));
       }
       return Files.readString(out, StandardCharsets.UTF_8);
     } catch (InterruptedException e) {

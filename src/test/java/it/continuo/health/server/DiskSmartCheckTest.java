@@ -2,6 +2,7 @@ package it.continuo.health.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import it.continuo.health.Finding;
 import it.continuo.health.HealthCheck;
@@ -9,9 +10,13 @@ import it.continuo.health.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SMART health of the disks, from smartctl's JSON")
 class DiskSmartCheckTest {
@@ -76,6 +81,69 @@ class DiskSmartCheckTest {
           .isInstanceOf(IOException.class);
       assertThatThrownBy(() -> SmartctlJson.health("smartctl: command not found"))
           .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("the runner, with a stand-in smartctl script (no disk here can fail)")
+  class Runner {
+    @TempDir Path dir;
+
+    /**
+     * An executable that prints a fixture for --scan and for -H, or does what {@code body} says.
+     */
+    Smartctl script(String body, Duration timeout) throws Exception {
+      Path exe = dir.resolve("smartctl");
+      Files.writeString(exe, "#!/bin/sh\n" + body + "\n");
+      exe.toFile().setExecutable(true);
+      return new Smartctl(exe, timeout);
+    }
+
+    @Test
+    @DisplayName("passes -d TYPE and the device, and reads the JSON of each disk")
+    void realProcess() throws Exception {
+      Files.writeString(dir.resolve("scan.json"), fixture("scan.json"));
+      Files.writeString(dir.resolve("failing.json"), fixture("health-failing-sat.json"));
+      Files.writeString(dir.resolve("passed.json"), fixture("health-passed-nvme.json"));
+      Smartctl smartctl =
+          script(
+              "echo \"$@\" >> \"$(dirname \"$0\")/calls\"\n"
+                  + "case \"$*\" in\n"
+                  + "  '--scan -j') cat \"$(dirname \"$0\")/scan.json\" ;;\n"
+                  + "  *sdb) cat \"$(dirname \"$0\")/failing.json\"; exit 8 ;;\n"
+                  + "  *) cat \"$(dirname \"$0\")/passed.json\" ;;\n"
+                  + "esac",
+              Duration.ofSeconds(10));
+
+      HealthCheck.Sample s = new SmartCheck(smartctl, true).sample();
+
+      assertThat(s.findings())
+          .extracting(Finding::subject, Finding::severity)
+          .containsExactly(
+              tuple("/dev/sda", Severity.OK),
+              tuple("/dev/sdb", Severity.CRITICAL),
+              tuple("/dev/nvme0", Severity.OK));
+      assertThat(Files.readAllLines(dir.resolve("calls")))
+          .containsExactly(
+              "--scan -j",
+              "-H -j -d sat /dev/sda",
+              "-H -j -d sat /dev/sdb",
+              "-H -j -d nvme /dev/nvme0");
+    }
+
+    @Test
+    @DisplayName("gives up on a smartctl that hangs, after the timeout, as a WARN")
+    void timeout() throws Exception {
+      Smartctl smartctl = script("exec sleep 30", Duration.ofMillis(500));
+      long start = System.nanoTime();
+
+      HealthCheck.Sample s = new SmartCheck(smartctl, true).sample();
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      assertThat(s.findings())
+          .singleElement()
+          .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARN))
+          .satisfies(f -> assertThat(f.message()).contains("did not answer in"));
     }
   }
 
