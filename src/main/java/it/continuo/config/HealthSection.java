@@ -98,13 +98,15 @@ final class HealthSection {
     return new Threshold(warn, critical, clear);
   }
 
-  /** 85% or 85 as 0.85. */
+  /** 85% as 0.85; the sign is required, since a bare 0.85 could mean either. */
   private static double percent(YamlNode node) throws ConfigException {
     String s = node.nonEmptyString().trim();
-    String digits = s.endsWith("%") ? s.substring(0, s.length() - 1).trim() : s;
     double v;
     try {
-      v = Double.parseDouble(digits);
+      if (!s.endsWith("%")) {
+        throw new NumberFormatException();
+      }
+      v = Double.parseDouble(s.substring(0, s.length() - 1).trim());
     } catch (NumberFormatException e) {
       throw node.error("expected a percentage such as 85%, not \"" + s + "\"");
     }

@@ -64,7 +64,7 @@ class HealthSectionTest {
                 interval: 2m
                 disk: { warn: 80%, critical: 90%, clear: 3% }
                 memory: { warn: 85%, critical: 95% }
-                swap: { warn: 50 }
+                swap: { warn: 50% }
                 load: { warn: 1.5, critical: 3.0 }
                 temperature: { warn: 70, critical: 85, clear: 4 }
                 filesystems: [/, /srv]
@@ -155,6 +155,9 @@ class HealthSectionTest {
     void badPercentage() {
       assertThat(error("health:\n  disk:\n    warn: lots\n"))
           .isEqualTo("health.disk.warn: expected a percentage such as 85%, not \"lots\" (line 3)");
+      assertThat(error("health:\n  disk: { warn: 0.85 }\n"))
+          .as("a bare number is ambiguous")
+          .isEqualTo("health.disk.warn: expected a percentage such as 85%, not \"0.85\" (line 2)");
       assertThat(error("health:\n  disk: { critical: 120% }\n"))
           .isEqualTo("health.disk.critical: must be between 0% and 100% (line 2)");
     }

@@ -100,11 +100,11 @@ final class DiskCheck implements HealthCheck {
     String message =
         v.mount()
             + " is "
-            + Sizes.percent(v.usedRatio())
+            + Figures.percent(v.usedRatio())
             + " full ("
-            + Sizes.bytes(v.used())
+            + Figures.bytes(v.used())
             + " of "
-            + Sizes.bytes(v.used() + v.usable())
+            + Figures.bytes(v.used() + v.usable())
             + ")";
     Optional<FillForecast.Forecast> full = forecast.untilFull(v.mount(), v.usable());
     if (full.isPresent()) {
@@ -113,7 +113,7 @@ final class DiskCheck implements HealthCheck {
               Locale.ROOT,
               "; full in about %.0f days at the rate of the last %s",
               full.get().days(),
-              Sizes.span(full.get().over()));
+              Figures.span(full.get().over()));
     }
     return new Finding(name(), v.mount(), level, message);
   }

@@ -55,11 +55,11 @@ final class MemoryCheck implements HealthCheck {
     String message =
         name
             + " "
-            + Sizes.percent(u.ratio())
+            + Figures.percent(u.ratio())
             + " used ("
-            + Sizes.bytes(u.used())
+            + Figures.bytes(u.used())
             + " of "
-            + Sizes.bytes(u.total())
+            + Figures.bytes(u.total())
             + ")";
     return new Sample(
         List.of(new Finding(name, "", level, message)),

@@ -153,7 +153,7 @@ final class RaidCheck implements HealthCheck {
     }
     return done
         + ", about "
-        + Sizes.span(Duration.ofSeconds(Math.round(p.finishMinutes() * 60)))
+        + Figures.span(Duration.ofSeconds(Math.round(p.finishMinutes() * 60)))
         + " left";
   }
 

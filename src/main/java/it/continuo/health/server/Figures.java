@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Figures in findings' messages. */
-final class Sizes {
-  private Sizes() {}
+final class Figures {
+  private Figures() {}
 
   /** 182 GiB, 3.5 GiB, 700 MiB. */
   static String bytes(long n) {
