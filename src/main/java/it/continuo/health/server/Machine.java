@@ -1,8 +1,11 @@
 package it.continuo.health.server;
 
+import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +58,82 @@ final class Machine {
     this.os = info.getOperatingSystem();
   }
 
-  /** The file systems backed by a disk (no tmpfs, overlay, squashfs …), by mount point. */
-  List<DiskCheck.Volume> volumes() {
+  /** The local file systems backed by a disk (no tmpfs, overlay, squashfs, NFS …). */
+  List<DiskCheck.Volume> diskVolumes() {
+    return volumes(true);
+  }
+
+  /**
+   * The file systems mounted at {@code mounts}, whatever their type: mount points named in the
+   * configuration may well be a NAS share, which OSHI's lists leave out. On Linux the mount table
+   * says which are mounted, and the JDK reads their sizes; elsewhere OSHI lists them.
+   */
+  List<DiskCheck.Volume> volumesAt(List<String> mounts) {
+    Set<String> mounted = mountPoints();
+    if (mounted == null) {
+      return volumes(false);
+    }
     List<DiskCheck.Volume> volumes = new ArrayList<>();
-    for (OSFileStore fs : os.getFileSystem().getFileStores(true)) {
-      if (PSEUDO.contains(fs.getType()) || fs.getTotalSpace() <= 0) {
+    for (String mount : mounts) {
+      if (!mounted.contains(mount)) {
+        continue;
+      }
+      try {
+        FileStore fs = Files.getFileStore(Path.of(mount));
+        volumes.add(
+            new DiskCheck.Volume(
+                mount, fs.getTotalSpace(), fs.getUnallocatedSpace(), fs.getUsableSpace()));
+      } catch (IOException e) {
+        // unmounted between the two reads, or unreadable: the check says it is not mounted
+      }
+    }
+    return volumes;
+  }
+
+  /** The mount points in {@code /proc/self/mounts}, null where there is none (not Linux). */
+  private static Set<String> mountPoints() {
+    Path table = Path.of("/proc/self/mounts");
+    if (!Files.isReadable(table)) {
+      return null;
+    }
+    try {
+      Set<String> points = new HashSet<>();
+      for (String line : Files.readAllLines(table)) {
+        String[] fields = line.split(" ");
+        if (fields.length > 1) {
+          points.add(unescape(fields[1]));
+        }
+      }
+      return points;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The mount table writes a space as {@code \040}, a tab as {@code \011}, a backslash as {@code
+   * \134}.
+   */
+  static String unescape(String field) {
+    StringBuilder b = new StringBuilder();
+    int i = 0;
+    while (i < field.length()) {
+      if (field.charAt(i) == '\\'
+          && i + 4 <= field.length()
+          && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+        b.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+        i += 4;
+      } else {
+        b.append(field.charAt(i++));
+      }
+    }
+    return b.toString();
+  }
+
+  private List<DiskCheck.Volume> volumes(boolean disksOnly) {
+    List<DiskCheck.Volume> volumes = new ArrayList<>();
+    for (OSFileStore fs : os.getFileSystem().getFileStores(disksOnly)) {
+      if ((disksOnly && PSEUDO.contains(fs.getType())) || fs.getTotalSpace() <= 0) {
         continue;
       }
       volumes.add(

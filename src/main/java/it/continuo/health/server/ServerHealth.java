@@ -39,7 +39,14 @@ public final class ServerHealth {
     checks.add(new LoadCheck(machine::loadPerCore, config.load()));
     checks.add(MemoryCheck.memory(machine::memory, config.memory()));
     checks.add(MemoryCheck.swap(machine::swap, config.swap()));
-    checks.add(new DiskCheck(machine::volumes, config.filesystems(), config.disk(), clock));
+    checks.add(
+        new DiskCheck(
+            config.filesystems().isEmpty()
+                ? machine::diskVolumes
+                : () -> machine.volumesAt(config.filesystems()),
+            config.filesystems(),
+            config.disk(),
+            clock));
     checks.add(new UptimeCheck(machine::boot));
     checks.add(new TemperatureCheck(machine::cpuTemperature, config.temperature()));
     checks.add(new LinkCheck(machine::links));

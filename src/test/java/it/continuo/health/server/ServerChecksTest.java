@@ -178,6 +178,36 @@ class ServerChecksTest {
     }
 
     @Test
+    @DisplayName("watch a file system named in the configuration even if no disk backs it")
+    void namedFileSystem() {
+      HealthConfig shm =
+          new HealthConfig(
+              HealthConfig.DEFAULTS.interval(),
+              HealthConfig.DEFAULTS.disk(),
+              HealthConfig.DEFAULTS.memory(),
+              HealthConfig.DEFAULTS.swap(),
+              HealthConfig.DEFAULTS.load(),
+              HealthConfig.DEFAULTS.temperature(),
+              List.of("/dev/shm"),
+              HealthConfig.DEFAULTS.mdstat(),
+              HealthConfig.Smart.OFF);
+
+      HealthReport report = new ServerHealth(shm).sample();
+
+      assertThat(report.findings())
+          .filteredOn(f -> f.check().equals("disk"))
+          .singleElement()
+          .satisfies(f -> assertThat(f.message()).startsWith("/dev/shm is ").contains("% full"));
+    }
+
+    @Test
+    @DisplayName("read mount points with spaces from the mount table")
+    void mountTableEscapes() {
+      assertThat(Machine.unescape("/mnt/nas\\040ufficio")).isEqualTo("/mnt/nas ufficio");
+      assertThat(Machine.unescape("/a\\134b\\01")).isEqualTo("/a\\b\\01");
+    }
+
+    @Test
     @DisplayName("sampled again, keep their state: the same levels, no new reboot")
     void twice() {
       ServerHealth health = new ServerHealth(HealthConfig.DEFAULTS);
