@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       PruneCommand.class,
       CatalogCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      HealthCommand.class
     },
     footer = {
       "",

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param logging the daemon's log file, or null when it logs to the console only
  * @param verification the nightly verification's settings, defaults when the file has none
  * @param reports the continuity manager's report, defaults when the file has none
+ * @param health the server's health checks, defaults when the file has none
  * @param warnings things that are allowed but probably not meant
  */
 public record Config(
@@ -30,6 +31,7 @@ public record Config(
     LoggingConfig logging,
     VerificationConfig verification,
     ReportsConfig reports,
+    HealthConfig health,
     List<String> warnings) {
 
   /** The job, or a configuration error that names the known ones. */

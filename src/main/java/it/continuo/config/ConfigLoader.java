@@ -39,7 +39,8 @@ public final class ConfigLoader {
           "http",
           "logging",
           "verification",
-          "reports");
+          "reports",
+          "health");
 
   private final Map<String, String> environment;
 
@@ -145,6 +146,9 @@ public final class ConfigLoader {
       }
       ReportsConfig reports =
           YamlNode.optional(top, "reports", this::reports).orElse(ReportsConfig.DEFAULTS);
+      HealthConfig health =
+          YamlNode.optional(top, "health", n -> HealthSection.read(n, warnings))
+              .orElse(HealthConfig.DEFAULTS);
       return new Config(
           file,
           agent,
@@ -156,6 +160,7 @@ public final class ConfigLoader {
           logging,
           verification,
           reports,
+          health,
           List.copyOf(warnings));
     }
 
