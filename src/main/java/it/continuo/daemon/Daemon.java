@@ -62,6 +62,7 @@ public final class Daemon implements AutoCloseable {
 
   private volatile boolean serving = true;
   private final List<Extension> extensions;
+  private final HealthWatch health;
 
   /** Something that lives as long as the daemon and follows its configuration (the endpoint). */
   public interface Extension extends AutoCloseable {
@@ -101,6 +102,8 @@ public final class Daemon implements AutoCloseable {
     this.scheduler = scheduler;
     this.since = since;
     List<Extension> all = new java.util.ArrayList<>(extensions.start(this, config.get()));
+    this.health = new HealthWatch(config.get(), history, clock);
+    all.add(health);
     all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config.get()));
     this.extensions = List.copyOf(all);
   }
@@ -192,6 +195,11 @@ public final class Daemon implements AutoCloseable {
       schedules.add(JobSchedule.agent(config.reports().schedule(), zone));
     }
     return List.copyOf(schedules);
+  }
+
+  /** The latest round of health checks, or null before the first. */
+  it.continuo.health.HealthSnapshot health() {
+    return health.latest();
   }
 
   /** The morning report, for the endpoint. */

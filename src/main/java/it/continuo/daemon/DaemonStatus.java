@@ -42,7 +42,8 @@ final class DaemonStatus implements StatusSource {
     Config config = daemon.config();
     Instant now = clock.instant();
     return new StatusBuilder(config, daemon.history(), version)
-        .build(now, daemon.since(), this::next, job -> chains(config, job, now));
+        .build(now, daemon.since(), this::next, job -> chains(config, job, now))
+        .withHealth(daemon.health());
   }
 
   private Optional<JobSchedule.Fire> next(JobConfig job) throws Exception {

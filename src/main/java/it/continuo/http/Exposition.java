@@ -25,6 +25,12 @@ final class Exposition {
     return this;
   }
 
+  /** Declares a gauge unless it is already declared (families named by what was measured). */
+  Exposition gaugeIfAbsent(String name, String help) {
+    families.putIfAbsent(name, new Family(help));
+    return this;
+  }
+
   /**
    * Adds a sample.
    *
@@ -45,6 +51,17 @@ final class Exposition {
       line.append('}');
     }
     line.append(' ').append(value).append('\n');
+  }
+
+  /** Adds a measured value; not-a-number and infinities as Prometheus spells them. */
+  void add(String name, double value, String... labels) {
+    String text =
+        Double.isNaN(value)
+            ? "NaN"
+            : Double.isInfinite(value)
+                ? (value > 0 ? "+Inf" : "-Inf")
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    add(name, text, labels);
   }
 
   void add(String name, long value, String... labels) {

@@ -42,6 +42,9 @@ final class PrometheusText {
   static final String DAMAGED = "continuo_target_damaged_restore_points";
   static final String NEWEST_POINT = "continuo_target_newest_point_timestamp_seconds";
 
+  static final String HEALTH_AT = "continuo_health_sample_timestamp_seconds";
+  static final String HEALTH_SEVERITY = "continuo_health_finding_severity";
+
   private PrometheusText() {}
 
   /** The exposition of a status that could be read. */
@@ -55,7 +58,37 @@ final class PrometheusText {
     for (JobStatus job : status.jobs()) {
       job(out, job);
     }
+    if (status.health() != null) {
+      health(out, status.health());
+    }
     return out.text();
+  }
+
+  /**
+   * The daemon's health readings as {@code continuo_health_<name>} with their labels, and each
+   * finding's severity (0 OK, 1 INFO, 2 WARN, 3 CRITICAL) by check and subject.
+   */
+  private static void health(Exposition out, it.continuo.health.HealthSnapshot snapshot) {
+    out.add(HEALTH_AT, snapshot.at());
+    for (it.continuo.health.Reading r : snapshot.report().readings()) {
+      String[] labels = new String[r.labels().size() * 2];
+      int i = 0;
+      for (var e : new java.util.TreeMap<>(r.labels()).entrySet()) {
+        labels[i++] = e.getKey();
+        labels[i++] = e.getValue();
+      }
+      String name = "continuo_health_" + r.name();
+      out.gaugeIfAbsent(
+          name,
+          "The daemon's latest health reading "
+              + r.name()
+              + (r.unit().isEmpty() ? "" : ", in " + r.unit())
+              + ".");
+      out.add(name, r.value(), labels);
+    }
+    for (it.continuo.health.Finding f : snapshot.report().findings()) {
+      out.add(HEALTH_SEVERITY, f.severity().ordinal(), "check", f.check(), "subject", f.subject());
+    }
   }
 
   /** The exposition when the status could not be read: {@code continuo_status_up 0} alone. */
@@ -183,6 +216,14 @@ final class PrometheusText {
             DAMAGED,
             "Restore points of the job on this target whose manifest cannot be read. Missing while"
                 + " the target cannot be listed.")
+        .gauge(
+            HEALTH_AT,
+            "When the daemon's latest round of health checks was taken, in seconds since the"
+                + " epoch.")
+        .gauge(
+            HEALTH_SEVERITY,
+            "The severity of each health finding of the latest round: 0 OK, 1 INFO, 2 WARN, 3"
+                + " CRITICAL, by check and subject (e.g. check=\"disk\", subject=\"/srv\").")
         .gauge(
             NEWEST_POINT,
             "When the job's newest restore point on this target started, in seconds since the"

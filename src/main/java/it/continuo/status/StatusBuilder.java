@@ -66,7 +66,7 @@ public final class StatusBuilder {
               history.lastVerifications(job.name()),
               chains.of(job)));
     }
-    return new AgentStatus(config.agent().name(), version, at, daemonSince, jobs);
+    return new AgentStatus(config.agent().name(), version, at, daemonSince, jobs, null);
   }
 
   /** Lists every target of a job, one connection each; a target that fails says why. */

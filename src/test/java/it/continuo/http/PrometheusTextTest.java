@@ -214,10 +214,52 @@ class PrometheusTextTest {
       List<Family> bare =
           PrometheusParser.parse(
               PrometheusText.render(
-                  new AgentStatus("a", "0.1.0", SampleStatus.NOW, null, List.of())));
+                  new AgentStatus("a", "0.1.0", SampleStatus.NOW, null, List.of(), null)));
       assertThat(bare)
           .extracting(Family::name)
           .containsExactly(PrometheusText.STATUS_UP, PrometheusText.AGENT_INFO);
+    }
+  }
+
+  @Nested
+  @DisplayName("of a daemon that watches the server's health")
+  class Health {
+    @Test
+    @DisplayName("gives each reading with its labels and each finding's severity")
+    void readingsAndFindings() throws Exception {
+      Instant at = SampleStatus.NOW.minusSeconds(30);
+      var snapshot =
+          new it.continuo.health.HealthSnapshot(
+              at,
+              new it.continuo.health.HealthReport(
+                  List.of(
+                      new it.continuo.health.Finding(
+                          "disk", "/srv", it.continuo.health.Severity.WARN, "/srv is 91% full"),
+                      new it.continuo.health.Finding(
+                          "raid", "md0", it.continuo.health.Severity.CRITICAL, "md0 on one disk")),
+                  List.of(
+                      new it.continuo.health.Reading(
+                          "disk_used_ratio", Map.of("mount", "/srv"), 0.91, "ratio"),
+                      new it.continuo.health.Reading(
+                          "disk_used_ratio", Map.of("mount", "/"), 0.4, "ratio"),
+                      new it.continuo.health.Reading("load_per_core", Map.of(), 0.25, "load"))));
+
+      List<Family> parsed =
+          PrometheusParser.parse(PrometheusText.render(SampleStatus.status().withHealth(snapshot)));
+
+      assertThat(value(parsed, PrometheusText.HEALTH_AT, Map.of())).contains(seconds(at));
+      assertThat(value(parsed, "continuo_health_disk_used_ratio", Map.of("mount", "/srv")))
+          .contains(0.91);
+      assertThat(value(parsed, "continuo_health_disk_used_ratio", Map.of("mount", "/")))
+          .contains(0.4);
+      assertThat(value(parsed, "continuo_health_load_per_core", Map.of())).contains(0.25);
+      assertThat(
+              value(
+                  parsed,
+                  PrometheusText.HEALTH_SEVERITY,
+                  Map.of("check", "raid", "subject", "md0")))
+          .contains(3.0);
+      assertThat(parsed).extracting(Family::name).doesNotHaveDuplicates();
     }
   }
 
@@ -229,7 +271,8 @@ class PrometheusTextTest {
     void emptyLabel() throws Exception {
       List<Family> parsed =
           PrometheusParser.parse(
-              PrometheusText.render(new AgentStatus("a", null, SampleStatus.NOW, null, List.of())));
+              PrometheusText.render(
+                  new AgentStatus("a", null, SampleStatus.NOW, null, List.of(), null)));
       assertThat(value(parsed, PrometheusText.AGENT_INFO, Map.of("agent", "a", "version", "")))
           .contains(1.0);
     }

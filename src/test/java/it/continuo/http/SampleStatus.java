@@ -81,6 +81,7 @@ final class SampleStatus {
             null,
             List.of(),
             List.of(new TargetChain(ODD_TARGET, null, 0, 0, null, null, List.of())));
-    return new AgentStatus("srv-primario", "0.1.0", NOW, DAEMON_SINCE, List.of(gestionale, odd));
+    return new AgentStatus(
+        "srv-primario", "0.1.0", NOW, DAEMON_SINCE, List.of(gestionale, odd), null);
   }
 }

@@ -1,0 +1,141 @@
+package it.continuo.daemon;
+
+import it.continuo.config.Config;
+import it.continuo.config.HealthConfig;
+import it.continuo.health.Finding;
+import it.continuo.health.HealthCheck;
+import it.continuo.health.HealthReport;
+import it.continuo.health.HealthSnapshot;
+import it.continuo.health.Severity;
+import it.continuo.health.server.ServerHealth;
+import it.continuo.history.History;
+import it.continuo.status.StatusJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's health watch: samples the server's checks every {@code health.interval}, keeps the
+ * latest round for the endpoint and in {@code dataDir/health.json}, and records in the history each
+ * finding that appears, changes severity or clears (not every sample).
+ */
+final class HealthWatch implements Daemon.Extension {
+  private static final Logger log = LoggerFactory.getLogger(HealthWatch.class);
+
+  private final Clock clock;
+  private final History history;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "health");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicReference<HealthSnapshot> latest = new AtomicReference<>();
+  private final Map<String, Finding> open = new HashMap<>();
+
+  // guarded by this
+  private HealthConfig current;
+  private Config config;
+  private List<HealthCheck> checks;
+  private ScheduledFuture<?> sampling;
+
+  HealthWatch(Config config, History history, Clock clock) {
+    this.history = history;
+    this.clock = clock;
+    reconfigure(config);
+  }
+
+  @Override
+  public synchronized void reconfigure(Config next) {
+    config = next;
+    if (Objects.equals(current, next.health())) {
+      return;
+    }
+    current = next.health();
+    checks = ServerHealth.checks(current, clock);
+    if (sampling != null) {
+      sampling.cancel(false);
+    }
+    long millis = current.interval().toMillis();
+    sampling = timer.scheduleWithFixedDelay(this::sampleSafely, 0, millis, TimeUnit.MILLISECONDS);
+    log.info("health checks every {}", current.interval());
+  }
+
+  /** The latest round, or null before the first. */
+  HealthSnapshot latest() {
+    return latest.get();
+  }
+
+  private void sampleSafely() {
+    try {
+      sample();
+    } catch (RuntimeException e) {
+      log.error("health sampling failed: {}", e.toString(), e);
+    }
+  }
+
+  synchronized void sample() {
+    Instant now = clock.instant();
+    HealthReport report = HealthReport.sample(checks);
+    HealthSnapshot snapshot = new HealthSnapshot(now, report);
+    latest.set(snapshot);
+    try {
+      snapshot.write(config.agent().dataDir(), StatusJson.MAPPER);
+    } catch (java.io.IOException e) {
+      log.warn("cannot write {}: {}", HealthSnapshot.file(config.agent().dataDir()), e.toString());
+    }
+    recordChanges(now, report.findings());
+  }
+
+  /** Logs and records findings that appeared, changed severity or cleared since the last round. */
+  private void recordChanges(Instant now, List<Finding> findings) {
+    Map<String, Finding> seen = new HashMap<>();
+    for (Finding f : findings) {
+      if (f.severity() == Severity.OK) {
+        continue;
+      }
+      seen.put(f.key(), f);
+      Finding before = open.get(f.key());
+      if (before == null || before.severity() != f.severity()) {
+        record(now, f.severity().name().toLowerCase(java.util.Locale.ROOT), f.message());
+        if (f.severity().atLeast(Severity.WARN)) {
+          log.warn("health {}: {}", f.severity(), f.message());
+        } else {
+          log.info("health {}: {}", f.severity(), f.message());
+        }
+      }
+    }
+    for (Finding gone : open.values()) {
+      if (!seen.containsKey(gone.key())) {
+        record(now, "info", "cleared: " + gone.message());
+        log.info("health cleared: {}", gone.message());
+      }
+    }
+    open.clear();
+    open.putAll(seen);
+  }
+
+  private void record(Instant now, String severity, String message) {
+    try {
+      history.event(now, "health", null, severity, message);
+    } catch (Exception e) {
+      log.warn("cannot record in the history: {}", e.toString());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    timer.shutdownNow();
+  }
+}
