@@ -3,8 +3,8 @@ package it.continuo.health;
 import java.util.List;
 
 /**
- * One health check: samples what it watches and says what it found. One small class per check;
- * the daemon samples every check on {@code health.interval}, {@code continuo health} once.
+ * One health check: samples what it watches and says what it found. One small class per check; the
+ * daemon samples every check on {@code health.interval}, {@code continuo health} once.
  */
 public interface HealthCheck {
 
@@ -12,8 +12,8 @@ public interface HealthCheck {
   String name();
 
   /**
-   * Samples once. A check that cannot read what it watches says so as a finding (usually WARN),
-   * it does not throw.
+   * Samples once. A check that cannot read what it watches says so as a finding (usually WARN), it
+   * does not throw.
    */
   Sample sample();
 

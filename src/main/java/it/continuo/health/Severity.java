@@ -7,8 +7,8 @@ public enum Severity {
   /** Worth knowing, nothing to do now (a reboot happened, a disk is rebuilding as it should). */
   INFO,
   /**
-   * Someone should look at it within the working day, before it becomes a failure: an alert is
-   * sent once, and escalated while it lasts.
+   * Someone should look at it within the working day, before it becomes a failure: an alert is sent
+   * once, and escalated while it lasts.
    */
   WARN,
   /**
