@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       PruneCommand.class,
       CatalogCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      AckCommand.class,
+      IncidentsCommand.class
     },
     footer = {
       "",

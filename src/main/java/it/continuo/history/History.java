@@ -391,6 +391,11 @@ public final class History implements AutoCloseable {
     return db.call("read the open incidents", IncidentTable::open);
   }
 
+  /** The incidents, open or resolved, with a message still to deliver, oldest first. */
+  public synchronized List<Incident> incidentsToNotify() throws HistoryException {
+    return db.call("read the incidents to notify", IncidentTable::toNotify);
+  }
+
   /** The open incidents and those resolved at or after {@code since}, newest first. */
   public synchronized List<Incident> incidents(Instant since) throws HistoryException {
     return db.call("read the incidents", c -> IncidentTable.since(c, since));

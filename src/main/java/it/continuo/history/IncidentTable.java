@@ -144,6 +144,14 @@ final class IncidentTable {
     return select(c, "WHERE resolved_at IS NULL ORDER BY opened_at, id");
   }
 
+  /** The incidents with a message still to deliver, oldest first. */
+  static List<Incident> toNotify(Connection c) throws SQLException {
+    return select(
+        c,
+        "WHERE id IN (SELECT incident_id FROM incident_notifications WHERE sent_at IS NULL AND"
+            + " given_up = FALSE) ORDER BY opened_at, id");
+  }
+
   /** Every open incident and those resolved at or after {@code since}, newest first. */
   static List<Incident> since(Connection c, Instant since) throws SQLException {
     return select(
