@@ -25,6 +25,9 @@
  * delivered when their incident resolves are given up, but the recovery. Errors never hold a
  * password or token, nor a webhook's path.
  *
+ * <p>A {@code command} channel's program inherits the agent's environment, as hooks do, plus the
+ * {@code CONTINUO_ALERT_*} variables.
+ *
  * <p>Alerts are written in English only: findings' messages are English, and the words around them
  * follow.
  */
