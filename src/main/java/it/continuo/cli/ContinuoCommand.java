@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
       PruneCommand.class,
       CatalogCommand.class,
       ReportCommand.class,
-      HealthCommand.class
+      HealthCommand.class,
+      AckCommand.class,
+      IncidentsCommand.class
     },
     footer = {
       "",

@@ -2,6 +2,7 @@ package it.continuo.history;
 
 import it.continuo.backup.BackupResult;
 import it.continuo.catalog.Verification;
+import it.continuo.health.Severity;
 import it.continuo.status.RunSummary;
 import it.continuo.status.VerificationSummary;
 import java.io.IOException;
@@ -304,6 +305,113 @@ public final class History implements AutoCloseable {
   /** The events at or after {@code since}, newest first, at most {@code limit}. */
   public synchronized List<HistoryEvent> events(Instant since, int limit) throws HistoryException {
     return db.call("read events", c -> EventTable.events(c, since, limit));
+  }
+
+  /**
+   * Opens an incident, first seen at {@code at}, alerted at {@code severity} once its messages are
+   * decided.
+   *
+   * @return its row id
+   */
+  public synchronized long openIncident(
+      String key, String check, String subject, Severity severity, String message, Instant at)
+      throws HistoryException {
+    return db.call(
+        "open incident " + key,
+        c -> IncidentTable.open(c, key, check, subject, severity, message, at));
+  }
+
+  /** Records that incident {@code id} was seen again, with its severity and message now. */
+  public synchronized void incidentSeen(
+      long id, Severity severity, Severity alertedSeverity, String message, Instant at)
+      throws HistoryException {
+    db.call(
+        "update incident " + id,
+        c -> {
+          IncidentTable.seen(c, id, severity, alertedSeverity, message, at);
+          return null;
+        });
+  }
+
+  /**
+   * Resolves incident {@code id}; its messages not yet delivered, recoveries excepted, are given up
+   * (they would announce what is over).
+   */
+  public synchronized void resolveIncident(long id, Instant at) throws HistoryException {
+    db.transaction(
+        "resolve incident " + id,
+        c -> {
+          IncidentTable.resolve(c, id, at);
+          return null;
+        });
+  }
+
+  /**
+   * Records a message to deliver about incident {@code incident}.
+   *
+   * @param rule the escalation rule's index, or -1 for a message that follows one
+   * @param state "opened", "escalated", "still-open" or "resolved"
+   * @return its row id
+   */
+  public synchronized long notificationDue(
+      long incident, String channel, int rule, String state, Severity severity, Instant at)
+      throws HistoryException {
+    return db.call(
+        "record a message about incident " + incident,
+        c -> IncidentTable.notification(c, incident, channel, rule, state, severity, at));
+  }
+
+  /** Records that message {@code id} was delivered. */
+  public synchronized void notificationSent(long id, Instant at) throws HistoryException {
+    db.call(
+        "record the delivery of message " + id,
+        c -> {
+          IncidentTable.sent(c, id, at);
+          return null;
+        });
+  }
+
+  /**
+   * Records a failed delivery of message {@code id}.
+   *
+   * @param giveUp true when it will never be delivered; otherwise it is tried again
+   */
+  public synchronized void notificationFailed(long id, String error, boolean giveUp)
+      throws HistoryException {
+    db.call(
+        "record the failed delivery of message " + id,
+        c -> {
+          IncidentTable.failed(c, id, error, giveUp);
+          return null;
+        });
+  }
+
+  /** The open incidents, oldest first, each with its messages. */
+  public synchronized List<Incident> openIncidents() throws HistoryException {
+    return db.call("read the open incidents", IncidentTable::open);
+  }
+
+  /** The incidents, open or resolved, with a message still to deliver, oldest first. */
+  public synchronized List<Incident> incidentsToNotify() throws HistoryException {
+    return db.call("read the incidents to notify", IncidentTable::toNotify);
+  }
+
+  /** The open incidents and those resolved at or after {@code since}, newest first. */
+  public synchronized List<Incident> incidents(Instant since) throws HistoryException {
+    return db.call("read the incidents", c -> IncidentTable.since(c, since));
+  }
+
+  /**
+   * Acknowledges the open incident {@code key}: it escalates no further.
+   *
+   * @param by who
+   * @param note what they said, or null
+   * @return the incident, or empty when no incident {@code key} is open
+   */
+  public synchronized Optional<Incident> acknowledge(String key, String by, Instant at, String note)
+      throws HistoryException {
+    return db.transaction(
+        "acknowledge incident " + key, c -> IncidentTable.acknowledge(c, key, by, at, note));
   }
 
   /** Work for {@link CatalogRebuild}, in one transaction. */

@@ -19,14 +19,16 @@
  * each database is brought up to date once. On PostgreSQL a version is applied in one transaction
  * under a table lock; H2 commits each DDL statement by itself, so every statement is written to be
  * harmless when run again, and the version is recorded last. A database newer than the software is
- * refused, not touched.
+ * refused, not touched. Version 3 adds the health incidents ({@code incidents}), every alert
+ * decided for them ({@code incident_notifications}: channel, escalation rule, delivered or not,
+ * attempts, last error) and acknowledgements, which the alert engine reads again at each update.
  *
  * <p><b>Failure.</b> Every method throws {@link it.continuo.history.HistoryException} (an {@code
  * IOException}) naming the database. The history is a cache of what the targets say: a backup never
  * fails because its history cannot be written (the CLI warns "history not recorded"), and a lost or
  * damaged database is rebuilt by {@code continuo catalog rebuild} (runs then have trigger
- * "rebuilt"; what only the history knew, failed runs, prunes and events, is lost). A run whose
- * process died stays "running" until the daemon's next start marks it "interrupted". A lost
+ * "rebuilt"; what only the history knew, failed runs, prunes, events and incidents, is lost). A run
+ * whose process died stays "running" until the daemon's next start marks it "interrupted". A lost
  * connection is opened again on the next call.
  */
 package it.continuo.history;

@@ -7,6 +7,7 @@ import it.continuo.backup.BackupResult;
 import it.continuo.backup.Outcome;
 import it.continuo.backup.TargetResult;
 import it.continuo.catalog.Verification;
+import it.continuo.health.Severity;
 import it.continuo.status.RunSummary;
 import it.continuo.status.TargetOutcome;
 import it.continuo.status.VerificationSummary;
@@ -564,6 +565,113 @@ abstract class HistoryContract {
   }
 
   @Nested
+  @DisplayName("incidents")
+  class Incidents {
+    @Test
+    @DisplayName("come back as opened, with their messages, each delivery and failure")
+    void roundTrip() throws Exception {
+      long id = history.openIncident("raid:md0", "raid", "md0", Severity.WARN, "md0 degraded", T0);
+      long first = history.notificationDue(id, "sysadmin", 0, "opened", Severity.WARN, T0);
+      long second = history.notificationDue(id, "rco", 1, "escalated", Severity.WARN, T0);
+      history.notificationSent(first, T0.plusSeconds(1));
+      history.notificationFailed(second, "cannot connect to 127.0.0.1:9", false);
+      history.incidentSeen(
+          id, Severity.CRITICAL, Severity.CRITICAL, "md0 on one disk", T0.plusSeconds(60));
+
+      Incident i = history.openIncidents().get(0);
+      assertThat(i.id()).isEqualTo(id);
+      assertThat(i.key()).isEqualTo("raid:md0");
+      assertThat(i.check()).isEqualTo("raid");
+      assertThat(i.subject()).isEqualTo("md0");
+      assertThat(i.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(i.alertedSeverity()).isEqualTo(Severity.CRITICAL);
+      assertThat(i.message()).isEqualTo("md0 on one disk");
+      assertThat(i.opened()).isEqualTo(T0);
+      assertThat(i.lastSeen()).isEqualTo(T0.plusSeconds(60));
+      assertThat(i.open()).isTrue();
+      assertThat(i.ack()).isNull();
+      assertThat(i.notifications())
+          .containsExactly(
+              new Incident.Notification(
+                  first,
+                  "sysadmin",
+                  0,
+                  "opened",
+                  Severity.WARN,
+                  T0,
+                  T0.plusSeconds(1),
+                  1,
+                  null,
+                  false),
+              new Incident.Notification(
+                  second,
+                  "rco",
+                  1,
+                  "escalated",
+                  Severity.WARN,
+                  T0,
+                  null,
+                  1,
+                  "cannot connect to 127.0.0.1:9",
+                  false));
+      assertThat(i.notifications().get(1).pending()).isTrue();
+    }
+
+    @Test
+    @DisplayName("resolved, leave the open ones, give up undelivered messages but the recovery")
+    void resolve() throws Exception {
+      long id = history.openIncident("disk:/srv", "disk", "/srv", Severity.WARN, "91% full", T0);
+      long undelivered = history.notificationDue(id, "rco", 1, "escalated", Severity.WARN, T0);
+      long recovery = history.notificationDue(id, "sysadmin", -1, "resolved", Severity.WARN, T0);
+      history.resolveIncident(id, T0.plusSeconds(3600));
+
+      assertThat(history.openIncidents()).isEmpty();
+      Incident i = history.incidents(T0).get(0);
+      assertThat(i.resolved()).isEqualTo(T0.plusSeconds(3600));
+      assertThat(i.notifications())
+          .filteredOn(n -> n.id() == undelivered)
+          .singleElement()
+          .satisfies(n -> assertThat(n.givenUp()).isTrue());
+      assertThat(i.notifications())
+          .filteredOn(n -> n.id() == recovery)
+          .singleElement()
+          .satisfies(n -> assertThat(n.pending()).isTrue());
+      assertThat(history.incidents(T0.plusSeconds(3601))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("listed: every open one and those resolved since the bound, newest first")
+    void listed() throws Exception {
+      long old = history.openIncident("a", "a", "", Severity.WARN, "a", T0);
+      history.resolveIncident(old, T0.plusSeconds(10));
+      history.openIncident("b", "b", "", Severity.WARN, "b", T0.plusSeconds(20));
+      long recent = history.openIncident("c", "c", "", Severity.CRITICAL, "c", T0.plusSeconds(30));
+      history.resolveIncident(recent, T0.plusSeconds(100));
+
+      assertThat(history.incidents(T0.plusSeconds(50)))
+          .extracting(Incident::key)
+          .containsExactly("c", "b");
+      assertThat(history.openIncidents()).extracting(Incident::key).containsExactly("b");
+    }
+
+    @Test
+    @DisplayName("acknowledged: who, when and the note; only an open one")
+    void acknowledge() throws Exception {
+      history.openIncident(
+          "ups:ups@127.0.0.1", "ups", "ups@127.0.0.1", Severity.CRITICAL, "OB", T0);
+      Incident i =
+          history
+              .acknowledge("ups:ups@127.0.0.1", "mrossi", T0.plusSeconds(5), "generatore avviato")
+              .orElseThrow();
+      assertThat(i.ack())
+          .isEqualTo(
+              new Incident.Acknowledgement("mrossi", T0.plusSeconds(5), "generatore avviato"));
+      assertThat(history.openIncidents().get(0).ack()).isEqualTo(i.ack());
+      assertThat(history.acknowledge("nothing", "mrossi", T0, null)).isEmpty();
+    }
+  }
+
+  @Nested
   @DisplayName("the schema")
   class SchemaVersions {
     @Test
@@ -639,7 +747,8 @@ abstract class HistoryContract {
 
       history = open();
 
-      assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(2);
+      assertThat(count("SELECT MAX(version) FROM schema_version"))
+          .isEqualTo(History.schemaVersion());
       RunSummary old = history.lastRun(JOB).orElseThrow();
       assertThat(old.run()).isEqualTo("20261123T210000Z-F");
       assertThat(old.files()).isEqualTo(5);
@@ -649,6 +758,24 @@ abstract class HistoryContract {
       ran(JOB, "incremental", T0.plusSeconds(86_400), Outcome.PARTIAL);
       history.nightlyCheck(nightly("nas", T0, true));
       assertThat(history.lastNightlyChecks(JOB)).hasSize(1);
+      history.openIncident("raid:md0", "raid", "md0", Severity.WARN, "md0 degraded", T0);
+      assertThat(history.openIncidents()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("version 3 (incidents) run again over itself changes nothing")
+    void version3Idempotent() throws Exception {
+      history.openIncident("raid:md0", "raid", "md0", Severity.WARN, "md0 degraded", T0);
+      String v3;
+      try (var in = Schema.class.getResourceAsStream("schema-3.sql")) {
+        v3 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      try (Connection c = connect()) {
+        for (String sql : Schema.statements(v3)) {
+          execute(c, sql);
+        }
+      }
+      assertThat(history.openIncidents()).extracting(Incident::key).containsExactly("raid:md0");
     }
 
     private void reopen() throws Exception {

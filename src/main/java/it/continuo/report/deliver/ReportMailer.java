@@ -1,15 +1,14 @@
 package it.continuo.report.deliver;
 
 import it.continuo.config.EmailConfig;
+import it.continuo.mail.MailException;
+import it.continuo.mail.SmtpServer;
 import it.continuo.report.RenderedReport;
 import jakarta.activation.DataHandler;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -20,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
-import java.util.Properties;
-import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * Mails a report through the SMTP server of {@code reports.email}, as one message: {@code
@@ -53,49 +50,22 @@ public final class ReportMailer implements ReportSender {
 
   @Override
   public void send(RenderedReport report) throws ReportMailException {
-    Session session = Session.getInstance(properties());
-    String server = hostPort();
+    SmtpServer server = new SmtpServer(config, timeout);
     try {
-      MimeMessage message = message(session, report);
-      try (Transport transport = session.getTransport(protocol())) {
-        transport.connect(
-            config.host(),
-            config.port(),
-            config.user(),
-            config.password() == null ? null : config.password().reveal());
-        transport.sendMessage(message, message.getAllRecipients());
-      }
-    } catch (AuthenticationFailedException e) {
-      throw new ReportMailException(
-          "the SMTP server "
-              + server
-              + " refused the login of user "
-              + config.user()
-              + ": "
-              + answer(e),
-          e);
-    } catch (MailConnectException e) {
-      throw new ReportMailException(
-          "cannot connect to the SMTP server " + server + ": " + answer(rootCause(e)), e);
-    } catch (SendFailedException e) {
-      throw new ReportMailException(
-          "the SMTP server "
-              + server
-              + " did not accept the report of "
-              + report.date()
-              + ": "
-              + answer(e),
-          e);
+      MimeMessage message = message(server.session(), report);
+      server.send(message, "the report of " + report.date());
+    } catch (MailException e) {
+      throw new ReportMailException(e.getMessage(), e.getCause());
     } catch (MessagingException e) {
       throw new ReportMailException(
           "mailing the report of "
               + report.date()
               + " through the SMTP server "
-              + server
+              + server.hostPort()
               + " (security "
               + config.security()
               + ") failed: "
-              + answer(rootCause(e)),
+              + e.getMessage(),
           e);
     }
   }
@@ -140,53 +110,5 @@ public final class ReportMailer implements ReportSender {
   /** The name the PDF is attached under. */
   public static String attachmentName(RenderedReport report) {
     return "continuo-report-" + report.date() + ".pdf";
-  }
-
-  private String protocol() {
-    return config.security() == EmailConfig.Security.TLS ? "smtps" : "smtp";
-  }
-
-  private Properties properties() {
-    String p = "mail." + protocol() + ".";
-    String millis = Long.toString(timeout.toMillis());
-    Properties props = new Properties();
-    props.setProperty(p + "host", config.host());
-    props.setProperty(p + "port", Integer.toString(config.port()));
-    props.setProperty(p + "connectiontimeout", millis);
-    props.setProperty(p + "timeout", millis);
-    props.setProperty(p + "writetimeout", millis);
-    props.setProperty(p + "auth", Boolean.toString(config.user() != null));
-    switch (config.security()) {
-      case STARTTLS -> {
-        props.setProperty(p + "starttls.enable", "true");
-        props.setProperty(p + "starttls.required", "true");
-        props.setProperty(p + "ssl.checkserveridentity", "true");
-      }
-      case TLS -> props.setProperty(p + "ssl.checkserveridentity", "true");
-      case NONE -> {}
-    }
-    return props;
-  }
-
-  private String hostPort() {
-    String host = config.host();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  /** The exception's message on one line: servers end their answers with a line break. */
-  private static String answer(Throwable e) {
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      return e.getClass().getSimpleName();
-    }
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }
