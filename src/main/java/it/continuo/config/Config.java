@@ -18,6 +18,7 @@ import java.util.Map;
  * @param verification the nightly verification's settings, defaults when the file has none
  * @param reports the continuity manager's report, defaults when the file has none
  * @param health the server's health checks, defaults when the file has none
+ * @param alerts the alert channels and escalation, {@link AlertsConfig#NONE} when the file has none
  * @param warnings things that are allowed but probably not meant
  */
 public record Config(
@@ -32,6 +33,7 @@ public record Config(
     VerificationConfig verification,
     ReportsConfig reports,
     HealthConfig health,
+    AlertsConfig alerts,
     List<String> warnings) {
 
   /** The job, or a configuration error that names the known ones. */

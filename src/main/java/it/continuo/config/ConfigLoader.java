@@ -40,7 +40,8 @@ public final class ConfigLoader {
           "logging",
           "verification",
           "reports",
-          "health");
+          "health",
+          "alerts");
 
   private final Map<String, String> environment;
 
@@ -146,6 +147,9 @@ public final class ConfigLoader {
       }
       ReportsConfig reports =
           YamlNode.optional(top, "reports", this::reports).orElse(ReportsConfig.DEFAULTS);
+      AlertsConfig alerts =
+          YamlNode.optional(top, "alerts", n -> AlertsSection.read(n, warnings))
+              .orElse(AlertsConfig.NONE);
       HealthConfig health =
           YamlNode.optional(top, "health", n -> HealthSection.read(n, warnings))
               .orElse(HealthConfig.DEFAULTS);
@@ -161,6 +165,7 @@ public final class ConfigLoader {
           verification,
           reports,
           health,
+          alerts,
           List.copyOf(warnings));
     }
 
