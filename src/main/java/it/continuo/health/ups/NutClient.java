@@ -29,8 +29,8 @@ public final class NutClient implements Closeable {
   /** The longest reply line accepted, in bytes. */
   public static final int MAX_LINE = 8192;
 
-  /** The most entries a list reply may have. */
-  public static final int MAX_LIST = 4096;
+  /** The most entries a list reply may have (a real UPS has a few hundred variables at most). */
+  public static final int MAX_LIST = 1024;
 
   /** The port upsd listens on by default. */
   public static final int DEFAULT_PORT = 3493;

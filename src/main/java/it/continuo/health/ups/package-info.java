@@ -9,7 +9,8 @@
  * turns the polls into upsmon's states (online, on battery, low battery, forced shutdown, stale,
  * dead) and sends an {@link it.continuo.health.ups.UpsEvent} once per change; {@link
  * it.continuo.health.ups.UpsPoller} is the daemon thread that polls, and {@link
- * it.continuo.health.ups.UpsCheck} shows the monitors as a health check.
+ * it.continuo.health.ups.UpsCheck} shows the monitors as a health check; {@link
+ * it.continuo.health.ups.UpsWatch} starts all of them from {@code health.ups}.
  *
  * <p>Nothing is written: a crash loses only the monitors' memory of the last state, so after a
  * restart the first poll reports the UPS's state afresh (ONLINE, or ON_BATTERY if the mains are

@@ -156,6 +156,13 @@ class UpsMonitorIT {
           .contains(nut.host() + ":" + nut.port(), "UPS " + nut.ups(), "ACCESS-DENIED")
           .doesNotContain("Not-The-Password-42");
     }
+    try (NutUpsSource wrong =
+        new NutUpsSource(
+            nut.host(), nut.port(), nut.ups(), nut.user(), "Not-The-Password-42", POLL)) {
+      NutException e = NutClientTest.failure(wrong::read);
+      assertThat(((NutErrorException) e).code()).isEqualTo("ACCESS-DENIED");
+      assertThat(((NutErrorException) e).stale()).isFalse();
+    }
   }
 
   @Test
