@@ -54,7 +54,7 @@ public final class UpsMonitor {
 
   private Link link = Link.NEVER;
   private Power power = Power.UNKNOWN;
-  private UpsStatus last;
+  private volatile UpsStatus last;
   private Instant lastContact;
   private Instant staleSince;
   private volatile Finding finding;
