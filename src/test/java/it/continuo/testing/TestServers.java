@@ -57,6 +57,17 @@ public final class TestServers {
     }
   }
 
+  /**
+   * The NUT upsd with its dummy-ups driver: where it listens, the UPS, a user allowed to log in,
+   * and the {@code .dev} file the driver reads its variables from.
+   */
+  public record Nut(String host, int port, String ups, String user, String password, Path dev) {
+    @Override
+    public String toString() {
+      return "Nut[" + ups + "@" + host + ":" + port + ", user " + user + "]"; // never the password
+    }
+  }
+
   private final Path envFile;
   private volatile Map<String, String> env;
 
@@ -107,6 +118,26 @@ public final class TestServers {
       servers = new TestServers(envFile, parse(envFile));
       URI url = URI.create(servers.postgres().url().substring("jdbc:".length()));
       servers.checkAnswers(url.getHost(), url.getPort(), "PostgreSQL");
+    } catch (IOException | RuntimeException e) {
+      return unavailable(e.getMessage());
+    }
+    return servers;
+  }
+
+  /**
+   * The running test servers with NUT's upsd; skips the calling test (fails it in CI) when the env
+   * file is missing, names no upsd, or upsd does not answer.
+   */
+  public static TestServers requireNut() {
+    Path envFile = envFile();
+    if (!Files.isRegularFile(envFile)) {
+      return unavailable("no env file " + envFile);
+    }
+    TestServers servers;
+    try {
+      servers = new TestServers(envFile, parse(envFile));
+      Nut nut = servers.nut();
+      servers.checkAnswers(nut.host(), nut.port(), "NUT upsd");
     } catch (IOException | RuntimeException e) {
       return unavailable(e.getMessage());
     }
@@ -252,6 +283,34 @@ public final class TestServers {
         get("CONTINUO_TEST_PG_URL"),
         get("CONTINUO_TEST_PG_USER"),
         get("CONTINUO_TEST_PG_PASSWORD"));
+  }
+
+  /** NUT's upsd, 127.0.0.1:3493 unless moved, and its UPS continuo-test. */
+  public Nut nut() {
+    return new Nut(
+        get("CONTINUO_TEST_NUT_HOST"),
+        Integer.parseInt(get("CONTINUO_TEST_NUT_PORT")),
+        get("CONTINUO_TEST_NUT_UPS"),
+        get("CONTINUO_TEST_NUT_USER"),
+        get("CONTINUO_TEST_NUT_PASSWORD"),
+        Path.of(get("CONTINUO_TEST_NUT_DEV")));
+  }
+
+  /**
+   * Stops or starts NUT's dummy-ups driver or upsd alone ({@code scripts/test-env
+   * nut-driver|nut-upsd stop|start}); starting returns when the part runs (upsd: when it answers).
+   *
+   * @param part "nut-driver" or "nut-upsd"
+   * @param action "stop" or "start"
+   */
+  public void nut(String part, String action) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("bash", script().toString(), part, action);
+    pb.environment().put("CONTINUO_TEST_ENV_DIR", envFile.getParent().toString());
+    pb.environment().put("CONTINUO_TEST_NUT_PORT", Integer.toString(nut().port()));
+    CliResult result = Workspace.run(pb, 60);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("scripts/test-env " + part + " " + action + " failed:\n" + result);
+    }
   }
 
   /** S3Proxy's PID, read afresh from the env file (a restart changes it). */
