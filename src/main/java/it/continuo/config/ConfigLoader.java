@@ -150,8 +150,16 @@ public final class ConfigLoader {
       AlertsConfig alerts =
           YamlNode.optional(top, "alerts", n -> AlertsSection.read(n, warnings))
               .orElse(AlertsConfig.NONE);
+      if (reports.email() == null
+          && alerts.smtp() == null
+          && alerts.channels().values().stream().anyMatch(c -> c instanceof AlertsConfig.Email)) {
+        throw top.get("alerts")
+            .error(
+                "an email channel needs an SMTP server: add alerts.smtp, or reports.email whose"
+                    + " server alerts share");
+      }
       HealthConfig health =
-          YamlNode.optional(top, "health", n -> HealthSection.read(n, warnings))
+          YamlNode.optional(top, "health", n -> HealthSection.read(n, warnings, jobs.keySet()))
               .orElse(HealthConfig.DEFAULTS);
       return new Config(
           file,

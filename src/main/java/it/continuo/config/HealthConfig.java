@@ -17,6 +17,7 @@ import java.util.List;
  * @param filesystems the mount points to watch; empty for every real (disk-backed) one
  * @param mdstat where the Linux software RAID status is read from
  * @param smart whether disks' SMART health is read with {@code smartctl}
+ * @param ups the UPSes watched over the NUT protocol, by Continuo's name for each
  */
 public record HealthConfig(
     Duration interval,
@@ -27,10 +28,12 @@ public record HealthConfig(
     Threshold temperature,
     List<String> filesystems,
     Path mdstat,
-    Smart smart) {
+    Smart smart,
+    java.util.Map<String, UpsConfig> ups) {
 
   public HealthConfig {
     filesystems = List.copyOf(filesystems);
+    ups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ups));
   }
 
   /** When there is no {@code health} section. */
@@ -44,7 +47,8 @@ public record HealthConfig(
           new Threshold(75, 90, 5),
           List.of(),
           Path.of("/proc/mdstat"),
-          Smart.AUTO);
+          Smart.AUTO,
+          java.util.Map.of());
 
   /** {@code health.smart}. */
   public enum Smart {

@@ -33,6 +33,16 @@ final class HealthSection {
    * @param warnings where settings that are allowed but probably not meant are added
    */
   static HealthConfig read(YamlNode node, List<String> warnings) throws ConfigException {
+    return read(node, warnings, null);
+  }
+
+  /**
+   * The section's settings, checking that the jobs its power actions name exist.
+   *
+   * @param jobs the configured jobs' names, or null not to check them
+   */
+  static HealthConfig read(YamlNode node, List<String> warnings, java.util.Set<String> jobs)
+      throws ConfigException {
     HealthConfig d = HealthConfig.DEFAULTS;
     if (node.isNull()) {
       return d;
@@ -67,7 +77,8 @@ final class HealthSection {
             .orElse(d.temperature()),
         filesystems,
         YamlNode.optional(m, "mdstat", n -> n.path(true)).orElse(d.mdstat()),
-        YamlNode.optional(m, "smart", HealthSection::smart).orElse(d.smart()));
+        YamlNode.optional(m, "smart", HealthSection::smart).orElse(d.smart()),
+        UpsSection.read(m.get("ups"), warnings, jobs));
   }
 
   /** {@code { warn: 85%, critical: 95%, clear: 5% }} as ratios. */

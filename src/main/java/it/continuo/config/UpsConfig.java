@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param user the upsd user to log in as, or null to read without logging in
  * @param password that user's password, by reference; null without a user
  * @param pollInterval how often the UPS is polled, 5s by default (upsmon's POLLFREQ)
+ * @param power what to do when the power goes and when the battery runs low
  * @param deadTime how long the UPS may go unanswered before it is declared unreachable, 15s by
  *     default (upsmon's DEADTIME)
  */
@@ -24,7 +25,8 @@ public record UpsConfig(
     String user,
     Secret password,
     Duration pollInterval,
-    Duration deadTime) {
+    Duration deadTime,
+    PowerConfig power) {
 
   @Override
   public String toString() {

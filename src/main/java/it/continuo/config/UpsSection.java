@@ -1,9 +1,11 @@
 package it.continuo.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +20,16 @@ import java.util.regex.Pattern;
 final class UpsSection {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final List<String> KEYS =
-      List.of("host", "port", "ups", "user", "password", "pollInterval", "deadTime");
+      List.of(
+          "host",
+          "port",
+          "ups",
+          "user",
+          "password",
+          "pollInterval",
+          "deadTime",
+          "onBattery",
+          "onLowBattery");
 
   private UpsSection() {}
 
@@ -30,6 +41,16 @@ final class UpsSection {
    *     polls)
    */
   static Map<String, UpsConfig> read(YamlNode node, List<String> warnings) throws ConfigException {
+    return read(node, warnings, null);
+  }
+
+  /**
+   * Reads {@code health.ups}, checking that the last-chance jobs exist.
+   *
+   * @param jobs the configured jobs' names, or null not to check them
+   */
+  static Map<String, UpsConfig> read(YamlNode node, List<String> warnings, Set<String> jobs)
+      throws ConfigException {
     Map<String, UpsConfig> result = new LinkedHashMap<>();
     if (node == null || node.isNull()) {
       return result;
@@ -40,12 +61,12 @@ final class UpsSection {
             .error(
                 "name must be letters, digits, '.', '_' or '-' (at most 64, not starting with '.', '_' or '-')");
       }
-      result.put(e.getKey(), ups(e.getKey(), e.getValue(), warnings));
+      result.put(e.getKey(), ups(e.getKey(), e.getValue(), warnings, jobs));
     }
     return result;
   }
 
-  private static UpsConfig ups(String name, YamlNode node, List<String> warnings)
+  private static UpsConfig ups(String name, YamlNode node, List<String> warnings, Set<String> jobs)
       throws ConfigException {
     Map<String, YamlNode> m = node.map(KEYS);
     String user = YamlNode.optional(m, "user", YamlNode::nonEmptyString).orElse(null);
@@ -87,6 +108,42 @@ final class UpsSection {
         user,
         password,
         poll,
-        dead);
+        dead,
+        power(m.get("onBattery"), m.get("onLowBattery"), jobs));
+  }
+
+  private static PowerConfig power(YamlNode onBattery, YamlNode onLowBattery, Set<String> jobs)
+      throws ConfigException {
+    PowerConfig d = PowerConfig.DEFAULTS;
+    boolean postpone = d.postponeBackups();
+    List<String> lastChance = new ArrayList<>();
+    Duration minRuntime = d.minRuntime();
+    if (onBattery != null && !onBattery.isNull()) {
+      Map<String, YamlNode> b =
+          onBattery.map(List.of("postponeBackups", "lastChance", "minRuntime"));
+      postpone = YamlNode.optional(b, "postponeBackups", YamlNode::bool).orElse(postpone);
+      if (b.containsKey("lastChance")) {
+        for (YamlNode j : b.get("lastChance").items()) {
+          String job = j.nonEmptyString();
+          if (jobs != null && !jobs.contains(job)) {
+            throw j.error("unknown job \"" + job + "\"; defined: " + String.join(", ", jobs));
+          }
+          lastChance.add(job);
+        }
+      }
+      minRuntime = YamlNode.optional(b, "minRuntime", YamlNode::duration).orElse(minRuntime);
+    }
+    List<String> shutdown = new ArrayList<>();
+    Duration timeout = d.shutdownTimeout();
+    if (onLowBattery != null && !onLowBattery.isNull()) {
+      Map<String, YamlNode> l = onLowBattery.map(List.of("shutdown", "timeout"));
+      if (l.containsKey("shutdown")) {
+        for (YamlNode c : l.get("shutdown").items()) {
+          shutdown.add(c.nonEmptyString());
+        }
+      }
+      timeout = YamlNode.optional(l, "timeout", YamlNode::duration).orElse(timeout);
+    }
+    return new PowerConfig(postpone, lastChance, minRuntime, shutdown, timeout);
   }
 }

@@ -102,7 +102,7 @@ public final class Daemon implements AutoCloseable {
     this.scheduler = scheduler;
     this.since = since;
     List<Extension> all = new java.util.ArrayList<>(extensions.start(this, config.get()));
-    this.health = new HealthWatch(config.get(), history, clock);
+    this.health = new HealthWatch(config.get(), history, clock, dispatcher);
     all.add(health);
     all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config.get()));
     this.extensions = List.copyOf(all);

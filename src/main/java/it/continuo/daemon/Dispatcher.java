@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -59,6 +60,14 @@ final class Dispatcher implements FireHandler {
   private final Map<String, Instant> ended = new ConcurrentHashMap<>();
   private final MorningReport morning;
   private volatile boolean stopping;
+
+  /** Why scheduled backups wait (the power is out), or null when they run. */
+  private volatile String postponedBy;
+
+  private final Set<Postponed> postponed = ConcurrentHashMap.newKeySet();
+
+  /** A backup fire that came while backups were postponed. */
+  private record Postponed(String job, Task task, Instant fireTime, Instant since) {}
 
   Dispatcher(Supplier<Config> config, History history, Clock clock, String software, RunGate gate) {
     this.config = config;
@@ -90,6 +99,13 @@ final class Dispatcher implements FireHandler {
       log.info("{} of {} fired, but the job is no longer configured", task.key(), job);
       return;
     }
+    String why = postponedBy;
+    if (why != null && task != Task.VERIFY) {
+      postponed.add(new Postponed(job, task, fireTime, since));
+      log.warn("{}: {} backup postponed: {}", job, task.key(), why);
+      record("power", "warning", job, task.key() + " backup postponed: " + why);
+      return;
+    }
     try (RunGate.Pass pass = gate.enter(jc.targets(), () -> stopping)) {
       if (pass == null) {
         log.info("{} of {} not started: the daemon is stopping", task.key(), job);
@@ -105,6 +121,58 @@ final class Dispatcher implements FireHandler {
     } catch (Exception e) {
       log.error("{} of {} failed: {}", task.key(), job, e.toString(), e);
       record("error", job, task.key() + " failed: " + e);
+    }
+  }
+
+  /**
+   * Holds scheduled backups back (the power is out): each fire is remembered, and runs once {@link
+   * #resume} is called. Runs in progress go on; verifications still run.
+   */
+  void postpone(String why) {
+    postponedBy = why;
+  }
+
+  /** Lets scheduled backups run again, and runs those that fired meanwhile, each on its own. */
+  void resume() {
+    postponedBy = null;
+    List<Postponed> due = new java.util.ArrayList<>(postponed);
+    postponed.removeAll(due);
+    for (Postponed p : due) {
+      Thread t =
+          new Thread(
+              () -> fire(p.job(), p.task(), p.fireTime(), p.since(), false),
+              "postponed-" + p.job());
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /**
+   * Runs an incremental backup of {@code job} now, before the battery runs out, whether or not
+   * backups are postponed; recorded with trigger {@code last-chance}.
+   */
+  void lastChance(String job, String why) {
+    Config current = config.get();
+    JobConfig jc = current.jobs().get(job);
+    if (jc == null || stopping) {
+      return;
+    }
+    try (RunGate.Pass pass = gate.enter(jc.targets(), () -> stopping)) {
+      if (pass == null) {
+        return;
+      }
+      Instant now = clock.instant();
+      run(
+          current,
+          jc,
+          new Due(Level.INCREMENTAL, false, List.of(now), "last-chance incremental: " + why),
+          "last-chance",
+          now);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.error("{}: last-chance backup failed: {}", job, e.toString(), e);
+      record("power", "error", job, "last-chance backup failed: " + e);
     }
   }
 
@@ -163,6 +231,13 @@ final class Dispatcher implements FireHandler {
     } else {
       log.info("{}: {}", job.name(), due.reason());
     }
+    run(current, job, due, trigger, now);
+    return due;
+  }
+
+  /** Runs the backup {@code due} says, records it, and applies retention after a good run. */
+  private void run(Config current, JobConfig job, Due due, String trigger, Instant now)
+      throws HistoryException {
     Instant scheduledFor = due.missed().get(due.missed().size() - 1);
     Long id = null;
     try {
@@ -187,7 +262,7 @@ final class Dispatcher implements FireHandler {
       }
       log.warn("{}: scheduled run not started: {}", job.name(), e.getMessage());
       record("schedule", "warning", job.name(), "scheduled run not started: " + e.getMessage());
-      return due;
+      return;
     } catch (Exception e) {
       result = notStarted(job, due, e.toString(), now);
     } finally {
@@ -206,7 +281,6 @@ final class Dispatcher implements FireHandler {
     if (result.outcome() != Outcome.FAILED && !job.keep().keepsAll()) {
       prune(current, job);
     }
-    return due;
   }
 
   /** Applies the job's keep rule on each target after a run that stored a restore point. */

@@ -1,6 +1,11 @@
 package it.continuo.daemon;
 
+import it.continuo.alert.Channel;
+import it.continuo.alert.Deliveries;
+import it.continuo.alert.Incidents;
+import it.continuo.alert.channel.Channels;
 import it.continuo.config.Config;
+import it.continuo.config.ConfigException;
 import it.continuo.config.HealthConfig;
 import it.continuo.health.Finding;
 import it.continuo.health.HealthCheck;
@@ -8,6 +13,8 @@ import it.continuo.health.HealthReport;
 import it.continuo.health.HealthSnapshot;
 import it.continuo.health.Severity;
 import it.continuo.health.server.ServerHealth;
+import it.continuo.health.ups.UpsEvent;
+import it.continuo.health.ups.UpsWatch;
 import it.continuo.history.History;
 import it.continuo.status.StatusJson;
 import java.time.Clock;
@@ -34,6 +41,7 @@ final class HealthWatch implements Daemon.Extension {
 
   private final Clock clock;
   private final History history;
+  private final PowerActions power;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -46,24 +54,43 @@ final class HealthWatch implements Daemon.Extension {
 
   // guarded by this
   private HealthConfig current;
-  private Config config;
+  private volatile Config config;
   private List<HealthCheck> checks;
   private ScheduledFuture<?> sampling;
+  private UpsWatch ups;
+  private Incidents incidents;
 
-  HealthWatch(Config config, History history, Clock clock) {
+  HealthWatch(Config config, History history, Clock clock, Dispatcher dispatcher)
+      throws ConfigException {
     this.history = history;
     this.clock = clock;
+    this.power = new PowerActions(this::upses, dispatcher, history, clock);
     reconfigure(config);
   }
 
+  private Map<String, it.continuo.config.UpsConfig> upses() {
+    return config.health().ups();
+  }
+
   @Override
-  public synchronized void reconfigure(Config next) {
+  public synchronized void reconfigure(Config next) throws ConfigException {
+    Map<String, Channel> channels = Channels.create(next.alerts(), next.reports().email());
+    incidents =
+        next.alerts().escalation().isEmpty()
+            ? null
+            : new Incidents(history, channels, next.alerts(), next.agent().name());
     config = next;
     if (Objects.equals(current, next.health())) {
       return;
     }
     current = next.health();
-    checks = ServerHealth.checks(current, clock);
+    stopUps();
+    ups = UpsWatch.start(current.ups().values(), clock, this::upsEvent);
+    List<HealthCheck> all = new java.util.ArrayList<>(ServerHealth.checks(current, clock));
+    if (!current.ups().isEmpty()) {
+      all.add(ups.check());
+    }
+    checks = List.copyOf(all);
     if (sampling != null) {
       sampling.cancel(false);
     }
@@ -96,6 +123,52 @@ final class HealthWatch implements Daemon.Extension {
       log.warn("cannot write {}: {}", HealthSnapshot.file(config.agent().dataDir()), e.toString());
     }
     recordChanges(now, report.findings());
+    if (incidents != null) {
+      try {
+        Deliveries d = incidents.update(report.findings(), now);
+        for (String failure : d.failures()) {
+          log.warn("alert not delivered (tried again at the next round): {}", failure);
+        }
+      } catch (Exception e) {
+        log.error("alerts not updated: {}", e.toString());
+      }
+    }
+  }
+
+  /** A UPS changed state: recorded at once, then the power actions. */
+  private void upsEvent(UpsEvent event) {
+    String severity =
+        switch (event.severity()) {
+          case OK, INFO -> "info";
+          case WARN -> "warning";
+          case CRITICAL -> "error";
+        };
+    try {
+      history.event(event.time(), "ups", null, severity, event.ups() + ": " + event.message());
+    } catch (Exception e) {
+      log.warn("cannot record in the history: {}", e.toString());
+    }
+    if (event.severity().atLeast(Severity.WARN)) {
+      log.warn("UPS {}: {}", event.ups(), event.message());
+    } else {
+      log.info("UPS {}: {}", event.ups(), event.message());
+    }
+    try {
+      power.on(event);
+    } catch (RuntimeException e) {
+      log.error("power action failed: {}", e.toString(), e);
+    }
+  }
+
+  private void stopUps() {
+    if (ups != null) {
+      try {
+        ups.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ups = null;
+    }
   }
 
   /** Logs and records findings that appeared, changed severity or cleared since the last round. */
@@ -137,5 +210,6 @@ final class HealthWatch implements Daemon.Extension {
   @Override
   public synchronized void close() {
     timer.shutdownNow();
+    stopUps();
   }
 }

@@ -190,7 +190,8 @@ class ServerChecksTest {
               HealthConfig.DEFAULTS.temperature(),
               List.of("/dev/shm"),
               HealthConfig.DEFAULTS.mdstat(),
-              HealthConfig.Smart.OFF);
+              HealthConfig.Smart.OFF,
+              java.util.Map.of());
 
       HealthReport report = new ServerHealth(shm).sample();
 

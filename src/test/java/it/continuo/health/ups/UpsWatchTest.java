@@ -3,6 +3,7 @@ package it.continuo.health.ups;
 import static it.continuo.health.ups.FakeNutServer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.continuo.config.PowerConfig;
 import it.continuo.config.UpsConfig;
 import it.continuo.health.Severity;
 import java.time.Clock;
@@ -36,7 +37,8 @@ class UpsWatchTest {
               null,
               null,
               Duration.ofMillis(100),
-              Duration.ofSeconds(1));
+              Duration.ofSeconds(1),
+              PowerConfig.DEFAULTS);
       List<UpsEvent> events = new CopyOnWriteArrayList<>();
       UpsWatch watch = UpsWatch.start(List.of(config), Clock.systemUTC(), events::add);
       long deadline = System.nanoTime() + 5_000_000_000L;
@@ -60,6 +62,7 @@ class UpsWatchTest {
   }
 
   private static UpsConfig config(Duration poll) {
-    return new UpsConfig("a", "h", 3493, "a", null, null, poll, poll.multipliedBy(3));
+    return new UpsConfig(
+        "a", "h", 3493, "a", null, null, poll, poll.multipliedBy(3), PowerConfig.DEFAULTS);
   }
 }
