@@ -9,6 +9,7 @@ import it.continuo.health.HealthReport;
 import it.continuo.health.Reading;
 import it.continuo.health.Severity;
 import it.continuo.health.server.ServerHealth;
+import it.continuo.health.ups.UpsProbe;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,7 +88,10 @@ final class HealthCommand implements Callable<Integer> {
 
   /** Every check {@code continuo health} samples; more (the UPSes') are added here. */
   static List<HealthCheck> checks(Config config) {
-    return new ArrayList<>(ServerHealth.checks(config.health(), Clock.systemUTC()));
+    List<HealthCheck> checks =
+        new ArrayList<>(ServerHealth.checks(config.health(), Clock.systemUTC()));
+    config.health().ups().values().forEach(u -> checks.add(new UpsProbe(u)));
+    return checks;
   }
 
   private static void print(
