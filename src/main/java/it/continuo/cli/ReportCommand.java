@@ -59,7 +59,9 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (History history = History.open(config.agent().dataDir())) {
-      ReportEngine engine = new ReportEngine(config, Evidence.of(history), Clock.systemUTC());
+      ReportEngine engine =
+          new ReportEngine(
+              config, Evidence.of(history, config.agent().dataDir()), Clock.systemUTC());
       LocalDate day = day(engine);
       long start = System.nanoTime();
       ReportEngine.Made made = engine.make(day);

@@ -46,7 +46,8 @@ final class MorningReport {
   /** Makes today's report, keeps it, and mails it when the configuration says so. */
   void run() throws java.io.InterruptedIOException {
     Config current = config.get();
-    ReportEngine engine = new ReportEngine(current, Evidence.of(history), clock);
+    ReportEngine engine =
+        new ReportEngine(current, Evidence.of(history, current.agent().dataDir()), clock);
     LocalDate today = engine.today();
     ReportEngine.Made made;
     try {

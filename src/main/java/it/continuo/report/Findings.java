@@ -55,6 +55,15 @@ public final class Findings {
   /** The catalogue lists no services. AMBER. */
   public static final String NO_SERVICES = "no-services";
 
+  /**
+   * Health: check (String), subject (String), what was found (String, in English, from the check).
+   * AMBER for WARN, RED for CRITICAL.
+   */
+  public static final String HEALTH = "health";
+
+  /** A UPS or power event of the last 24 hours: when (Instant), what (String). */
+  public static final String POWER_EVENT = "power-event";
+
   /** Every code, for the bundle test. */
   public static final List<String> CODES =
       List.of(
@@ -70,7 +79,9 @@ public final class Findings {
           FORECAST_OVER_RTO,
           FORECAST_UNKNOWN,
           JOB_WITHOUT_SERVICE,
-          NO_SERVICES);
+          NO_SERVICES,
+          HEALTH,
+          POWER_EVENT);
 
   private Findings() {}
 }

@@ -63,7 +63,9 @@ public final class ReportBuilder {
       }
       jobReports.add(jobReport(job, asOf));
     }
-    List<Section> sections = SECTIONS.stream().map(Section::notConfigured).toList();
+    List<Section> sections = new ArrayList<>();
+    sections.add(HealthSection.of(evidence, asOf));
+    SECTIONS.stream().skip(1).map(Section::notConfigured).forEach(sections::add);
     return new Report(
         config.agent().name(),
         date,
@@ -74,7 +76,7 @@ public final class ReportBuilder {
         List.copyOf(services),
         List.copyOf(jobReports),
         new TrendBuilder(config, zone, jobs).trends(firstDay, date, asOf),
-        sections);
+        List.copyOf(sections));
   }
 
   private boolean protectsAService(String job) {
@@ -100,7 +102,8 @@ public final class ReportBuilder {
       attention.addAll(s.reasons());
     }
     jobReports.forEach(j -> attention.addAll(j.findings()));
-    sections.forEach(s -> attention.addAll(s.findings()));
+    sections.forEach(
+        s -> s.findings().stream().filter(f -> f.level() != Rag.GREEN).forEach(attention::add));
     List<Finding> sorted = ServiceAssessment.distinct(attention);
     Rag overall = sorted.stream().map(Finding::level).reduce(Rag.GREEN, Rag::worst);
     int damaged = 0;

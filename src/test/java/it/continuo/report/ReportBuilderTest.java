@@ -329,6 +329,75 @@ class ReportBuilderTest {
   }
 
   @Test
+  void theHealthSectionShowsTheDaemonsChecksAndTheNightsPowerEventsAndCountsInTheSummary()
+      throws Exception {
+    nights(20);
+    Instant now = at(20, 6, 30);
+    var snapshot =
+        new it.continuo.health.HealthSnapshot(
+            now.minusSeconds(60),
+            new it.continuo.health.HealthReport(
+                List.of(
+                    new it.continuo.health.Finding(
+                        "raid",
+                        "md0",
+                        it.continuo.health.Severity.CRITICAL,
+                        "md0 (raid1) runs on one disk of two: sdb1 failed"),
+                    new it.continuo.health.Finding(
+                        "disk", "/", it.continuo.health.Severity.OK, "/ is 40% full")),
+                List.of()));
+    var outage =
+        new it.continuo.history.HistoryEvent(
+            at(20, 2, 10), "ups", null, "warning", "sala: UPS on battery (OB DISCHRG)");
+    Evidence base = evidenceOfThisTest();
+    Evidence withHealth =
+        new Evidence() {
+          @Override
+          public List<RunSummary> runs(String job, Instant from, Instant to) throws Exception {
+            return base.runs(job, from, to);
+          }
+
+          @Override
+          public List<NightlyCheck> nightlyChecks(String job, Instant from, Instant to)
+              throws Exception {
+            return base.nightlyChecks(job, from, to);
+          }
+
+          @Override
+          public java.util.Optional<it.continuo.health.HealthSnapshot> health() {
+            return java.util.Optional.of(snapshot);
+          }
+
+          @Override
+          public List<it.continuo.history.HistoryEvent> powerEvents(Instant from, Instant to) {
+            return List.of(outage);
+          }
+        };
+
+    Report report = new ReportBuilder(config, withHealth).build(LocalDate.of(2026, 11, 20), now);
+
+    Section health = report.sections().get(0);
+    assertThat(health.configured()).isTrue();
+    assertThat(health.state()).isEqualTo(Rag.RED);
+    assertThat(health.findings())
+        .containsExactly(
+            Finding.of(
+                Rag.RED,
+                Findings.HEALTH,
+                "raid",
+                "md0",
+                "md0 (raid1) runs on one disk of two: sdb1 failed"),
+            Finding.of(
+                Rag.AMBER,
+                Findings.POWER_EVENT,
+                at(20, 2, 10),
+                "sala: UPS on battery (OB DISCHRG)"));
+    assertThat(report.summary().overall()).isEqualTo(Rag.RED);
+    assertThat(report.summary().attention()).contains(health.findings().get(0));
+    assertThat(report.services().get(0).state()).isEqualTo(Rag.GREEN);
+  }
+
+  @Test
   void trendsHaveOneEntryPerDayAndJob() throws Exception {
     nights(20);
 

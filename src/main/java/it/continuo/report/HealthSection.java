@@ -1,0 +1,72 @@
+package it.continuo.report;
+
+import it.continuo.health.Finding;
+import it.continuo.health.HealthSnapshot;
+import it.continuo.health.Severity;
+import it.continuo.history.HistoryEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report's health section: what the daemon's latest round of health checks found (disks, RAID,
+ * free space and its forecast, the UPS), and the UPS and power events of the last 24 hours. Not
+ * configured until the daemon has taken a round.
+ */
+final class HealthSection {
+  /** A round older than this is not the daemon's current view: it says so in amber. */
+  static final Duration STALE = Duration.ofMinutes(30);
+
+  private HealthSection() {}
+
+  static Section of(Evidence evidence, Instant asOf) throws Exception {
+    Optional<HealthSnapshot> snapshot = evidence.health();
+    if (snapshot.isEmpty()) {
+      return Section.notConfigured("health");
+    }
+    List<Finding> health = snapshot.get().report().findings();
+    List<it.continuo.report.Finding> findings = new ArrayList<>();
+    for (Finding f : health) {
+      if (f.severity().atLeast(Severity.WARN)) {
+        findings.add(
+            it.continuo.report.Finding.of(
+                f.severity() == Severity.CRITICAL ? Rag.RED : Rag.AMBER,
+                Findings.HEALTH,
+                f.check(),
+                f.subject(),
+                f.message()));
+      }
+    }
+    if (snapshot.get().at().isBefore(asOf.minus(STALE))) {
+      findings.add(
+          it.continuo.report.Finding.of(
+              Rag.AMBER,
+              Findings.HEALTH,
+              "health",
+              "",
+              "the daemon's last round of checks is from " + snapshot.get().at()));
+    }
+    for (HistoryEvent e : evidence.powerEvents(asOf.minus(Duration.ofHours(24)), asOf)) {
+      Rag level =
+          switch (e.severity()) {
+            case "error", "critical" -> Rag.RED;
+            case "warning", "warn" -> Rag.AMBER;
+            default -> Rag.GREEN;
+          };
+      findings.add(it.continuo.report.Finding.of(level, Findings.POWER_EVENT, e.at(), e.message()));
+    }
+    List<it.continuo.report.Finding> sorted = ServiceAssessment.distinct(findings);
+    Rag state =
+        health.stream()
+                .map(Finding::severity)
+                .reduce(Severity.OK, Severity::worst)
+                .atLeast(Severity.CRITICAL)
+            ? Rag.RED
+            : health.stream().anyMatch(f -> f.severity().atLeast(Severity.WARN))
+                ? Rag.AMBER
+                : Rag.GREEN;
+    return new Section("health", true, state, sorted);
+  }
+}
