@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * What the daemon does when the power goes, as each UPS's {@code onBattery} and {@code
  * onLowBattery} say: on battery, scheduled backups wait and, when the UPS reports enough runtime,
  * the last-chance incrementals run at once; on low battery or a forced shutdown, running backups
- * are stopped cleanly (they leave nothing listed) and the shutdown commands run in order; when the
- * power is back, the backups that waited run. Every step is recorded in the history (kind {@code
- * power}) with its time.
+ * are stopped cleanly (they leave nothing listed) and the shutdown commands run in order, as they
+ * do when a UPS last seen on battery stops answering (upsmon's rule); when the power is back, the
+ * backups that waited run. Every step is recorded in the history (kind {@code power}) with its
+ * time.
  */
 final class PowerActions {
   private static final Logger log = LoggerFactory.getLogger(PowerActions.class);
@@ -52,6 +53,13 @@ final class PowerActions {
       case LOW_BATTERY, FORCED_SHUTDOWN -> {
         onBattery(event, power);
         onLowBattery(event, power);
+      }
+      case UNREACHABLE -> {
+        // upsmon's rule: a UPS lost while last seen on battery may be about to die; the monitor
+        // makes that event CRITICAL, and only then is it treated as a low battery.
+        if (event.severity() == it.continuo.health.Severity.CRITICAL) {
+          onLowBattery(event, power);
+        }
       }
       case BACK_ONLINE -> {
         onBatteryDone = false;

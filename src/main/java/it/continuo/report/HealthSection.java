@@ -19,6 +19,10 @@ final class HealthSection {
   /** A round older than this is not the daemon's current view: it says so in amber. */
   static final Duration STALE = Duration.ofMinutes(30);
 
+  /** The checks whose findings are listed even when all is well. */
+  static final java.util.Set<String> SHOWN_WHEN_WELL =
+      java.util.Set.of("ups", "disk", "raid", "smart");
+
   private HealthSection() {}
 
   static Section of(Evidence evidence, Instant asOf) throws Exception {
@@ -29,14 +33,16 @@ final class HealthSection {
     List<Finding> health = snapshot.get().report().findings();
     List<it.continuo.report.Finding> findings = new ArrayList<>();
     for (Finding f : health) {
-      if (f.severity().atLeast(Severity.WARN)) {
+      Rag level =
+          f.severity() == Severity.CRITICAL
+              ? Rag.RED
+              : f.severity() == Severity.WARN ? Rag.AMBER : Rag.GREEN;
+      // What is well is listed too for the UPS, the disks, RAID and SMART: battery state, free
+      // space and its forecast are what the plan asks the RCO to see.
+      if (level != Rag.GREEN || SHOWN_WHEN_WELL.contains(f.check())) {
         findings.add(
             it.continuo.report.Finding.of(
-                f.severity() == Severity.CRITICAL ? Rag.RED : Rag.AMBER,
-                Findings.HEALTH,
-                f.check(),
-                f.subject(),
-                f.message()));
+                level, Findings.HEALTH, f.check(), f.subject(), f.message()));
       }
     }
     if (snapshot.get().at().isBefore(asOf.minus(STALE))) {

@@ -391,7 +391,11 @@ class ReportBuilderTest {
                 Rag.AMBER,
                 Findings.POWER_EVENT,
                 at(20, 2, 10),
-                "sala: UPS on battery (OB DISCHRG)"));
+                "sala: UPS on battery (OB DISCHRG)"),
+            Finding.of(Rag.GREEN, Findings.HEALTH, "disk", "/", "/ is 40% full"));
+    assertThat(report.summary().attention())
+        .as("what is well is not for a human")
+        .doesNotContain(health.findings().get(2));
     assertThat(report.summary().overall()).isEqualTo(Rag.RED);
     assertThat(report.summary().attention()).contains(health.findings().get(0));
     assertThat(report.services().get(0).state()).isEqualTo(Rag.GREEN);
