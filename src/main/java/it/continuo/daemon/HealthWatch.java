@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
 final class HealthWatch implements Daemon.Extension {
   private static final Logger log = LoggerFactory.getLogger(HealthWatch.class);
 
+  /** How long after the start (or a change of the health section) the first round is taken. */
+  static final java.time.Duration FIRST_ROUND = java.time.Duration.ofSeconds(5);
+
   private final Clock clock;
   private final History history;
   private final PowerActions power;
@@ -86,16 +89,15 @@ final class HealthWatch implements Daemon.Extension {
     current = next.health();
     stopUps();
     ups = UpsWatch.start(current.ups().values(), clock, this::upsEvent);
-    List<HealthCheck> all = new java.util.ArrayList<>(ServerHealth.checks(current, clock));
-    if (!current.ups().isEmpty()) {
-      all.add(ups.check());
-    }
-    checks = List.copyOf(all);
+    checks = null; // made on the sampling thread: OSHI's start must not delay the daemon's
     if (sampling != null) {
       sampling.cancel(false);
     }
     long millis = current.interval().toMillis();
-    sampling = timer.scheduleWithFixedDelay(this::sampleSafely, 0, millis, TimeUnit.MILLISECONDS);
+    // The first round once the daemon is up and its first fires are handed over.
+    long first = Math.min(millis, FIRST_ROUND.toMillis());
+    sampling =
+        timer.scheduleWithFixedDelay(this::sampleSafely, first, millis, TimeUnit.MILLISECONDS);
     log.info("health checks every {}", current.interval());
   }
 
@@ -113,6 +115,13 @@ final class HealthWatch implements Daemon.Extension {
   }
 
   synchronized void sample() {
+    if (checks == null) {
+      List<HealthCheck> all = new java.util.ArrayList<>(ServerHealth.checks(current, clock));
+      if (!current.ups().isEmpty()) {
+        all.add(ups.check());
+      }
+      checks = List.copyOf(all);
+    }
     Instant now = clock.instant();
     HealthReport report = HealthReport.sample(checks);
     HealthSnapshot snapshot = new HealthSnapshot(now, report);
