@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.continuo.testing.CliResult;
 import it.continuo.testing.TestServers;
 import it.continuo.testing.Workspace;
+import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -107,19 +104,7 @@ class HealthUpsIT {
     throw new AssertionError("no " + status + " within 20 s; last: " + r);
   }
 
-  Instant lastWrite = Instant.EPOCH;
-
-  void dev(String variables) throws Exception {
-    Instant now = Instant.now();
-    Instant mtime = now.isAfter(lastWrite.plusSeconds(1)) ? now : lastWrite.plusSeconds(1);
-    lastWrite = mtime;
-    Path dev = nut.dev();
-    Path tmpDev = dev.resolveSibling(dev.getFileName() + ".tmp");
-    Files.writeString(
-        tmpDev,
-        "ups.mfr: Continuo\nups.model: Test UPS\nups.load: 23\ninput.voltage: 230.0\n" + variables,
-        StandardCharsets.UTF_8);
-    Files.setLastModifiedTime(tmpDev, FileTime.from(mtime));
-    Files.move(tmpDev, dev, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  private void dev(String variables) throws IOException {
+    nut.write(variables);
   }
 }

@@ -6,11 +6,9 @@ import it.continuo.history.History;
 import it.continuo.history.HistoryEvent;
 import it.continuo.status.RunSummary;
 import it.continuo.testing.TestServers;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +31,6 @@ class PowerCutIT {
   @TempDir Path dir;
   TestServers servers;
   TestServers.Nut nut;
-  Instant lastWrite = Instant.EPOCH;
 
   @BeforeEach
   void online() throws Exception {
@@ -197,19 +194,8 @@ class PowerCutIT {
     return config;
   }
 
-  /** Rewrites the dummy driver's file (upsd notices by modification time, whole seconds). */
-  void dev(String variables) throws Exception {
-    Instant now = Instant.now();
-    Instant mtime = now.isAfter(lastWrite.plusSeconds(1)) ? now : lastWrite.plusSeconds(1);
-    lastWrite = mtime;
-    Path dev = nut.dev();
-    Path tmp = dev.resolveSibling(dev.getFileName() + ".tmp");
-    Files.writeString(
-        tmp,
-        "ups.mfr: Continuo\nups.model: Test UPS\nups.load: 23\ninput.voltage: 230.0\n" + variables,
-        StandardCharsets.UTF_8);
-    Files.setLastModifiedTime(tmp, FileTime.from(mtime));
-    Files.move(tmp, dev, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  private void dev(String variables) throws IOException {
+    nut.write(variables);
   }
 
   static void awaitLines(Path file, int lines) throws Exception {

@@ -66,6 +66,37 @@ public final class TestServers {
     public String toString() {
       return "Nut[" + ups + "@" + host + ":" + port + ", user " + user + "]"; // never the password
     }
+
+    /**
+     * Rewrites the driver's {@code .dev} file with {@code variables} (lines {@code name: value})
+     * beside a fixed maker, model, load and voltage. dummy-ups notices a change by the file's
+     * modification time in whole seconds, so the new file is dated at least a second after the one
+     * it replaces, whoever wrote that one. upsd shows it within about a second.
+     *
+     * @return when it was written
+     */
+    public java.time.Instant write(String variables) throws IOException {
+      java.time.Instant now = java.time.Instant.now();
+      java.time.Instant mtime = now;
+      if (java.nio.file.Files.exists(dev)) {
+        java.time.Instant previous =
+            java.nio.file.Files.getLastModifiedTime(dev).toInstant().plusSeconds(1);
+        mtime = previous.isAfter(now) ? previous : now;
+      }
+      Path tmp = dev.resolveSibling(dev.getFileName() + ".tmp");
+      java.nio.file.Files.writeString(
+          tmp,
+          "ups.mfr: Continuo\nups.model: Test UPS\nups.load: 23\ninput.voltage: 230.0\n"
+              + variables,
+          java.nio.charset.StandardCharsets.UTF_8);
+      java.nio.file.Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.from(mtime));
+      java.nio.file.Files.move(
+          tmp,
+          dev,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return now;
+    }
   }
 
   private final Path envFile;

@@ -6,11 +6,6 @@ import it.continuo.health.Severity;
 import it.continuo.health.ups.UpsEvent.Kind;
 import it.continuo.testing.TestServers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +36,6 @@ class UpsMonitorIT {
   NutUpsSource source;
   UpsMonitor monitor;
   UpsPoller poller;
-  Instant lastWrite = Instant.EPOCH;
 
   @BeforeEach
   void start() throws Exception {
@@ -185,23 +179,8 @@ class UpsMonitorIT {
     assertThat(events).noneMatch(e -> e.severity() == Severity.CRITICAL);
   }
 
-  /**
-   * Rewrites the driver's .dev file, with a modification time later than the last one (dummy-ups
-   * notices a change by its modification time, in whole seconds); returns when it was written.
-   */
   private Instant dev(String variables) throws IOException {
-    Instant now = Instant.now();
-    Instant mtime = now.isAfter(lastWrite.plusSeconds(1)) ? now : lastWrite.plusSeconds(1);
-    lastWrite = mtime;
-    Path dev = nut.dev();
-    Path tmp = dev.resolveSibling(dev.getFileName() + ".tmp");
-    Files.writeString(
-        tmp,
-        "ups.mfr: Continuo\nups.model: Test UPS\nups.load: 23\ninput.voltage: 230.0\n" + variables,
-        StandardCharsets.UTF_8);
-    Files.setLastModifiedTime(tmp, FileTime.from(mtime));
-    Files.move(tmp, dev, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    return now;
+    return nut.write(variables);
   }
 
   /** Waits until upsd reports the status (just after a start it may read WAIT). */
