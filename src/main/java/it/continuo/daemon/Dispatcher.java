@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -64,7 +63,8 @@ final class Dispatcher implements FireHandler {
   /** Why scheduled backups wait (the power is out), or null when they run. */
   private volatile String postponedBy;
 
-  private final Set<Postponed> postponed = ConcurrentHashMap.newKeySet();
+  /** The latest postponed fire of each job and task, by "job.task". */
+  private final Map<String, Postponed> postponed = new ConcurrentHashMap<>();
 
   /** A backup fire that came while backups were postponed. */
   private record Postponed(String job, Task task, Instant fireTime, Instant since) {}
@@ -101,7 +101,7 @@ final class Dispatcher implements FireHandler {
     }
     String why = postponedBy;
     if (why != null && task != Task.VERIFY) {
-      postponed.add(new Postponed(job, task, fireTime, since));
+      postponed.put(job + "." + task.key(), new Postponed(job, task, fireTime, since));
       log.warn("{}: {} backup postponed: {}", job, task.key(), why);
       record("power", "warning", job, task.key() + " backup postponed: " + why);
       return;
@@ -132,11 +132,19 @@ final class Dispatcher implements FireHandler {
     postponedBy = why;
   }
 
-  /** Lets scheduled backups run again, and runs those that fired meanwhile, each on its own. */
+  /**
+   * Lets scheduled backups run again, and runs what fired meanwhile: the latest fire of each job
+   * and task, each on its own thread (the run makes up for the fires before it, as a catch-up).
+   */
   void resume() {
     postponedBy = null;
-    List<Postponed> due = new java.util.ArrayList<>(postponed);
-    postponed.removeAll(due);
+    List<Postponed> due = new java.util.ArrayList<>();
+    for (String key : List.copyOf(postponed.keySet())) {
+      Postponed p = postponed.remove(key);
+      if (p != null) {
+        due.add(p);
+      }
+    }
     for (Postponed p : due) {
       Thread t =
           new Thread(

@@ -63,10 +63,11 @@ final class PowerActions {
       }
       case BACK_ONLINE -> {
         onBatteryDone = false;
-        if (!shutDown) {
-          record("info", "power back on " + event.ups() + ": postponed backups run now");
-          dispatcher.resume();
-        }
+        // The shutdown sequence may have stopped services without powering the server off: with
+        // the power back, backups run again and a later outage acts again.
+        shutDown = false;
+        record("info", "power back on " + event.ups() + ": postponed backups run now");
+        dispatcher.resume();
       }
       default -> {}
     }

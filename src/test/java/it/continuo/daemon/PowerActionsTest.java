@@ -84,4 +84,15 @@ class PowerActionsTest {
     assertThat(after(event(UpsEvent.Kind.FORCED_SHUTDOWN, Severity.CRITICAL)))
         .containsExactly("shutdown");
   }
+
+  @Test
+  void powerBackAfterTheShutdownSequenceArmsItAgainForTheNextOutage() throws Exception {
+    assertThat(
+            after(
+                event(UpsEvent.Kind.LOW_BATTERY, Severity.CRITICAL),
+                event(UpsEvent.Kind.BACK_ONLINE, Severity.OK),
+                event(UpsEvent.Kind.ON_BATTERY, Severity.WARN),
+                event(UpsEvent.Kind.LOW_BATTERY, Severity.CRITICAL)))
+        .containsExactly("shutdown", "shutdown");
+  }
 }
