@@ -685,58 +685,19 @@ public final class ConfigLoader {
     }
 
     private EmailConfig email(YamlNode node) throws ConfigException {
-      Map<String, YamlNode> m =
-          node.map(List.of("host", "port", "security", "user", "password", "from", "to"));
-      String host = node.require(m, "host").nonEmptyString().strip();
-      EmailConfig.Security security =
-          YamlNode.optional(
-                  m,
-                  "security",
-                  n ->
-                      switch (n.nonEmptyString().strip().toLowerCase(Locale.ROOT)) {
-                        case "none" -> EmailConfig.Security.NONE;
-                        case "starttls" -> EmailConfig.Security.STARTTLS;
-                        case "tls" -> EmailConfig.Security.TLS;
-                        default -> throw n.error("security must be none, starttls or tls");
-                      })
-              .orElse(EmailConfig.Security.STARTTLS);
-      int port =
-          YamlNode.optional(m, "port", n -> n.integer(1, 65535)).orElse(security.defaultPort());
-      String user = YamlNode.optional(m, "user", YamlNode::nonEmptyString).orElse(null);
-      Secret password = YamlNode.optional(m, "password", YamlNode::secret).orElse(null);
-      if (user != null && password == null) {
-        throw node.error(
-            "user is set but password is not (give it by reference, e.g. ${file:/etc/continuo/smtp.password})");
-      }
-      if (password != null && user == null) {
-        throw m.get("password").error("password is set but user is not");
-      }
-      String from = address(node.require(m, "from"));
+      List<String> keys = new ArrayList<>(SmtpSection.KEYS);
+      keys.add("to");
+      Map<String, YamlNode> m = node.map(keys);
+      EmailConfig server = SmtpSection.server(node, m, warnings);
       YamlNode toNode = node.require(m, "to");
       List<String> to = new ArrayList<>();
       for (YamlNode n : toNode.items()) {
-        to.add(address(n));
+        to.add(SmtpSection.address(n));
       }
       if (to.isEmpty()) {
         throw toNode.error("to must list at least one address");
       }
-      if (security == EmailConfig.Security.NONE && password != null) {
-        warnings.add(
-            node.path()
-                + " (line "
-                + node.line()
-                + "): the SMTP password is sent without encryption (security: none)");
-      }
-      return new EmailConfig(host, port, security, user, password, from, List.copyOf(to));
-    }
-
-    private static String address(YamlNode node) throws ConfigException {
-      String a = node.nonEmptyString().strip();
-      int at = a.indexOf('@');
-      if (at <= 0 || at != a.lastIndexOf('@') || at == a.length() - 1 || a.contains(" ")) {
-        throw node.error("\"" + a + "\" is not a mail address (name@domain)");
-      }
-      return a;
+      return server.withTo(to);
     }
 
     private static String known(java.util.Collection<String> names) {

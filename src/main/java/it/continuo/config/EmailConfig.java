@@ -39,4 +39,9 @@ public record EmailConfig(
       };
     }
   }
+
+  /** The same server with these recipients. */
+  public EmailConfig withTo(List<String> recipients) {
+    return new EmailConfig(host, port, security, user, password, from, List.copyOf(recipients));
+  }
 }

@@ -146,14 +146,13 @@ final class HealthWatch implements Daemon.Extension {
 
   /** A UPS changed state: recorded at once, then the power actions. */
   private void upsEvent(UpsEvent event) {
-    String severity =
-        switch (event.severity()) {
-          case OK, INFO -> "info";
-          case WARN -> "warning";
-          case CRITICAL -> "error";
-        };
     try {
-      history.event(event.time(), "ups", null, severity, event.ups() + ": " + event.message());
+      history.event(
+          event.time(),
+          "ups",
+          null,
+          eventSeverity(event.severity()),
+          event.ups() + ": " + event.message());
     } catch (Exception e) {
       log.warn("cannot record in the history: {}", e.toString());
     }
@@ -167,6 +166,15 @@ final class HealthWatch implements Daemon.Extension {
     } catch (RuntimeException e) {
       log.error("power action failed: {}", e.toString(), e);
     }
+  }
+
+  /** A health severity in the history's words for events: info, warning, error. */
+  private static String eventSeverity(Severity severity) {
+    return switch (severity) {
+      case OK, INFO -> "info";
+      case WARN -> "warning";
+      case CRITICAL -> "error";
+    };
   }
 
   private void stopUps() {
@@ -190,7 +198,7 @@ final class HealthWatch implements Daemon.Extension {
       seen.put(f.key(), f);
       Finding before = open.get(f.key());
       if (before == null || before.severity() != f.severity()) {
-        record(now, f.severity().name().toLowerCase(java.util.Locale.ROOT), f.message());
+        record(now, eventSeverity(f.severity()), f.message());
         if (f.severity().atLeast(Severity.WARN)) {
           log.warn("health {}: {}", f.severity(), f.message());
         } else {

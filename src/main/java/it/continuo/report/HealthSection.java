@@ -33,10 +33,7 @@ final class HealthSection {
     List<Finding> health = snapshot.get().report().findings();
     List<it.continuo.report.Finding> findings = new ArrayList<>();
     for (Finding f : health) {
-      Rag level =
-          f.severity() == Severity.CRITICAL
-              ? Rag.RED
-              : f.severity() == Severity.WARN ? Rag.AMBER : Rag.GREEN;
+      Rag level = rag(f.severity());
       // What is well is listed too for the UPS, the disks, RAID and SMART: battery state, free
       // space and its forecast are what the plan asks the RCO to see.
       if (level != Rag.GREEN || SHOWN_WHEN_WELL.contains(f.check())) {
@@ -57,22 +54,23 @@ final class HealthSection {
     for (HistoryEvent e : evidence.powerEvents(asOf.minus(Duration.ofHours(24)), asOf)) {
       Rag level =
           switch (e.severity()) {
-            case "error", "critical" -> Rag.RED;
-            case "warning", "warn" -> Rag.AMBER;
+            case "error" -> Rag.RED;
+            case "warning" -> Rag.AMBER;
             default -> Rag.GREEN;
           };
       findings.add(it.continuo.report.Finding.of(level, Findings.POWER_EVENT, e.at(), e.message()));
     }
     List<it.continuo.report.Finding> sorted = ServiceAssessment.distinct(findings);
-    Rag state =
-        health.stream()
-                .map(Finding::severity)
-                .reduce(Severity.OK, Severity::worst)
-                .atLeast(Severity.CRITICAL)
-            ? Rag.RED
-            : health.stream().anyMatch(f -> f.severity().atLeast(Severity.WARN))
-                ? Rag.AMBER
-                : Rag.GREEN;
+    Rag state = rag(snapshot.get().report().worst());
     return new Section("health", true, state, sorted);
+  }
+
+  /** CRITICAL is red, WARN amber, the rest green. */
+  private static Rag rag(Severity severity) {
+    return switch (severity) {
+      case CRITICAL -> Rag.RED;
+      case WARN -> Rag.AMBER;
+      case OK, INFO -> Rag.GREEN;
+    };
   }
 }

@@ -4,6 +4,7 @@ import it.continuo.catalog.JobStore;
 import it.continuo.catalog.RestorePoint;
 import it.continuo.history.NightlyCheck.TestRestore;
 import it.continuo.io.Sha256;
+import it.continuo.io.Trees;
 import it.continuo.manifest.EntryType;
 import it.continuo.manifest.ManifestEntry;
 import it.continuo.manifest.ManifestReader;
@@ -14,12 +15,9 @@ import it.continuo.restore.RestoreEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -234,34 +232,7 @@ final class TestRestoreRun {
       return;
     }
     try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a)
-                throws IOException {
-              // a restored directory may be read-only; its owner may still make it writable
-              d.toFile().setWritable(true, true);
-              d.toFile().setExecutable(true, true);
-              d.toFile().setReadable(true, true);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-              Files.delete(f);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      Trees.delete(dir);
     } catch (IOException e) {
       listener.warning("cannot delete the test restore in " + dir + ": " + e.getMessage());
     }

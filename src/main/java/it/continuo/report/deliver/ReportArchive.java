@@ -1,19 +1,16 @@
 package it.continuo.report.deliver;
 
+import it.continuo.io.Trees;
 import it.continuo.report.RenderedReport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -112,7 +109,7 @@ public final class ReportArchive {
       }
       sync(temp);
     } catch (IOException e) {
-      deleteTree(temp);
+      Trees.delete(temp);
       throw new IOException("cannot write the report of " + day + " in " + dir + ": " + e, e);
     }
     Path target = dir.resolve(day);
@@ -127,13 +124,13 @@ public final class ReportArchive {
       if (aside != null) {
         Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE); // the day as it was
       }
-      deleteTree(temp);
+      Trees.delete(temp);
       throw new IOException(
           "cannot put the report of " + day + " in place in " + dir + ": " + e, e);
     }
     sync(dir);
     if (aside != null) {
-      deleteTree(aside);
+      Trees.delete(aside);
     }
     log.info("Report of {} kept in {}", day, target);
     return target;
@@ -185,7 +182,7 @@ public final class ReportArchive {
       if (day.isBefore(oldestKept)) {
         Path aside = dir.resolve(".old-" + day + "-" + UUID.randomUUID());
         Files.move(dir.resolve(day.toString()), aside, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(aside);
+        Trees.delete(aside);
         deleted.add(day);
       }
     }
@@ -212,7 +209,7 @@ public final class ReportArchive {
         Files.move(entry, day, StandardCopyOption.ATOMIC_MOVE);
         log.warn("Put back the report of {}, left aside by an interrupted save", m.group(2));
       } else {
-        deleteTree(entry);
+        Trees.delete(entry);
         log.info("Deleted {}, left behind by an interrupted save or prune", entry);
       }
     }
@@ -244,32 +241,6 @@ public final class ReportArchive {
   private static void sync(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (NoSuchFileException e) {
-      // already gone
     }
   }
 }
