@@ -230,11 +230,7 @@ public final class SftpTarget implements Target {
   public void delete(String key) throws IOException {
     String path = path(key);
     try {
-      link.metadata(
-          c -> {
-            c.rm(RemotePath.literal(path));
-            return null;
-          });
+      remove(path);
     } catch (IOException | SftpException e) {
       if (!SftpErrors.isNoSuchFile(e)) {
         throw metadataFailure(e, "deleting " + key);
@@ -247,11 +243,7 @@ public final class SftpTarget implements Target {
     try {
       for (String partial : new RemoteTree(this, link).partials(prefix)) {
         try {
-          link.metadata(
-              c -> {
-                c.rm(RemotePath.literal(partial));
-                return null;
-              });
+          remove(partial);
         } catch (SftpException e) {
           if (!SftpErrors.isNoSuchFile(e)) {
             throw e;
@@ -266,11 +258,16 @@ public final class SftpTarget implements Target {
   /** Removes a temporary file, logging instead of failing: for aborts. */
   void removeQuietly(String temporary) {
     try {
-      link.metadata(
-          c -> {
-            c.rm(RemotePath.literal(temporary));
-            return null;
-          });
+      try {
+        remove(temporary);
+      } catch (IOException | SftpException e) {
+        if (link.metadataConnected()) {
+          throw e;
+        }
+        // The upload's own failure may have been the first sign of a dead link: the shared
+        // channel found out only now, and the next call opens a new connection.
+        remove(temporary);
+      }
     } catch (IOException | SftpException e) {
       if (!SftpErrors.isNoSuchFile(e)) {
         log.warn(
@@ -280,6 +277,14 @@ public final class SftpTarget implements Target {
             SftpErrors.describe(e));
       }
     }
+  }
+
+  private void remove(String path) throws IOException, SftpException {
+    link.metadata(
+        c -> {
+          c.rm(RemotePath.literal(path));
+          return null;
+        });
   }
 
   private TargetException metadataFailure(Exception e, String doing) {
