@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,19 +50,37 @@ public final class Incidents {
   }
 
   /**
-   * Takes the findings of one sample: opens, worsens and resolves incidents, fires the escalation
-   * rules that are due, then delivers every message still to deliver (those that failed before
-   * included).
+   * Takes the findings of one health sample: opens, worsens and resolves incidents, fires the
+   * escalation rules that are due, then delivers every message still to deliver (those that failed
+   * before included).
    *
    * @param findings every finding of the sample, whatever its severity
    * @throws HistoryException when the history cannot be read or written (nothing is sent then)
    */
-  public synchronized Deliveries update(List<Finding> findings, Instant now)
-      throws HistoryException {
+  public Deliveries update(List<Finding> findings, Instant now) throws HistoryException {
+    return update(check -> !OWN_WATCHERS.contains(check), findings, now);
+  }
+
+  /**
+   * The checks whose findings come from a watcher of their own ({@link #update(Predicate, List,
+   * Instant)}), not from the health sample: the replica checks and the watch on the primary server.
+   */
+  public static final Set<String> OWN_WATCHERS = Set.of("replica", "heartbeat");
+
+  /**
+   * Takes the findings of one watcher: as {@link #update(List, Instant)}, but only the open
+   * incidents of the checks {@code scope} accepts are resolved when their finding is absent.
+   *
+   * @param scope the checks this watcher makes, e.g. {@code "replica"::equals}
+   */
+  public synchronized Deliveries update(
+      Predicate<String> scope, List<Finding> findings, Instant now) throws HistoryException {
     Map<String, Finding> current = worstByKey(findings);
     Map<String, Incident> open = new LinkedHashMap<>();
     for (Incident i : history.openIncidents()) {
-      open.put(i.key(), i);
+      if (scope.test(i.check())) {
+        open.put(i.key(), i);
+      }
     }
     for (Finding f : current.values()) {
       Incident i = open.get(f.key());

@@ -165,7 +165,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     if (t instanceof LocalTargetConfig l) {
       where = "local " + l.path();
     } else if (t instanceof it.continuo.config.SftpTargetConfig s) {
-      where = "sftp " + s.user() + "@" + s.host() + ":" + s.port() + " " + s.path();
+      where = "sftp " + s.host().endpoint() + " " + s.path();
     } else {
       it.continuo.config.S3TargetConfig s3 = (it.continuo.config.S3TargetConfig) t;
       where =

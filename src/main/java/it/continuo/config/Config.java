@@ -9,9 +9,11 @@ import java.util.Map;
  *
  * @param file the file it was read from
  * @param agent the agent section
+ * @param hosts the SSH hosts by name ({@code hosts:}), in file order
  * @param sources sources by name, in file order
  * @param targets targets by name, in file order
  * @param jobs jobs by name, in file order
+ * @param replicas the replicas to check by name, in file order
  * @param services the plan's service catalogue, in file order
  * @param http the daemon's status endpoint, or null when it has none
  * @param logging the daemon's log file, or null when it logs to the console only
@@ -24,9 +26,11 @@ import java.util.Map;
 public record Config(
     Path file,
     AgentConfig agent,
+    Map<String, HostConfig> hosts,
     Map<String, SourceConfig> sources,
     Map<String, TargetConfig> targets,
     Map<String, JobConfig> jobs,
+    Map<String, ReplicaConfig> replicas,
     List<ServiceConfig> services,
     HttpConfig http,
     LoggingConfig logging,

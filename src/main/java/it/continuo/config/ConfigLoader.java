@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +31,11 @@ public final class ConfigLoader {
   private static final List<String> ROOT_ORDER =
       List.of(
           "agent",
+          "hosts",
           "sources",
           "targets",
           "jobs",
+          "replicas",
           "services",
           "http",
           "logging",
@@ -104,6 +105,7 @@ public final class ConfigLoader {
     private final Path file;
     private final YamlNode root;
     private final List<String> warnings = new ArrayList<>();
+    private Map<String, HostConfig> hosts = Map.of();
 
     Reader(Path file, YamlNode root) {
       this.file = file;
@@ -114,6 +116,9 @@ public final class ConfigLoader {
       Map<String, YamlNode> top = root.map(ROOT_ORDER);
       AgentConfig agent = agent(top.get("agent"));
       Map<String, SourceConfig> sources = named(top, "sources", this::source);
+      hosts = named(top, "hosts", HostsSection::read);
+      Map<String, ReplicaConfig> replicas =
+          named(top, "replicas", (n, node) -> ReplicaSection.read(n, node, hosts, Reader::cron));
       Map<String, TargetConfig> targets = named(top, "targets", this::target);
       Map<String, JobConfig> jobs = new LinkedHashMap<>();
       YamlNode jobsNode = top.get("jobs");
@@ -123,7 +128,7 @@ public final class ConfigLoader {
         }
       }
       List<ServiceConfig> services =
-          YamlNode.optional(top, "services", n -> services(n, jobs)).orElse(List.of());
+          YamlNode.optional(top, "services", n -> services(n, jobs, replicas)).orElse(List.of());
       HttpConfig http = YamlNode.optional(top, "http", this::http).orElse(null);
       LoggingConfig logging = YamlNode.optional(top, "logging", this::logging).orElse(null);
       VerificationConfig verification =
@@ -164,9 +169,11 @@ public final class ConfigLoader {
       return new Config(
           file,
           agent,
+          hosts,
           sources,
           targets,
           jobs,
+          replicas,
           services,
           http,
           logging,
@@ -350,39 +357,28 @@ public final class ConfigLoader {
           YamlNode.optional(m, "decryptPassphrase", YamlNode::secret).orElse(null));
     }
 
+    /**
+     * An SFTP target: {@code host} names an entry of {@code hosts:}, or is the address with the
+     * host's other keys written in the target.
+     */
     private SftpTargetConfig sftp(String name, YamlNode node, Map<String, YamlNode> m)
         throws ConfigException {
-      node.map(
-          keys(
-              List.of(
-                  "type",
-                  "host",
-                  "port",
-                  "user",
-                  "key",
-                  "knownHosts",
-                  "path",
-                  "connectTimeout",
-                  "timeout",
-                  "keepAlive")));
-      Path key = node.require(m, "key").path(true);
-      Path knownHosts = node.require(m, "knownHosts").path(true);
-      for (Map.Entry<String, Path> f : Map.of("key", key, "knownHosts", knownHosts).entrySet()) {
-        if (!Files.isReadable(f.getValue())) {
-          throw m.get(f.getKey()).error("cannot read " + f.getValue());
-        }
+      List<String> own = new ArrayList<>(List.of("type", "host", "path"));
+      YamlNode hostNode = node.require(m, "host");
+      String host = hostNode.nonEmptyString();
+      HostConfig named = hosts.get(host);
+      if (named == null && !hosts.isEmpty() && !m.containsKey("key") && !m.containsKey("user")) {
+        HostsSection.named(hostNode, hosts); // not a host of hosts:, nor an address: says so
       }
+      if (named == null) {
+        own.addAll(HostsSection.KEYS);
+        own.remove("address");
+      }
+      node.map(keys(own));
       return new SftpTargetConfig(
           name,
-          node.require(m, "host").nonEmptyString(),
-          YamlNode.optional(m, "port", n -> n.integer(1, 65535)).orElse(22),
-          node.require(m, "user").nonEmptyString(),
-          key,
-          knownHosts,
+          named != null ? named : HostsSection.read(host, node, m, host),
           node.require(m, "path").nonEmptyString(),
-          YamlNode.optional(m, "connectTimeout", YamlNode::duration).orElse(Duration.ofSeconds(15)),
-          YamlNode.optional(m, "timeout", YamlNode::duration).orElse(Duration.ofSeconds(60)),
-          YamlNode.optional(m, "keepAlive", YamlNode::duration).orElse(Duration.ofSeconds(15)),
           options(m));
     }
 
@@ -530,11 +526,12 @@ public final class ConfigLoader {
             "critical", "critical",
             "critica", "critical");
 
-    private List<ServiceConfig> services(YamlNode node, Map<String, JobConfig> jobs)
+    private List<ServiceConfig> services(
+        YamlNode node, Map<String, JobConfig> jobs, Map<String, ReplicaConfig> replicas)
         throws ConfigException {
       List<ServiceConfig> services = new ArrayList<>();
       for (YamlNode item : node.list()) {
-        ServiceConfig s = service(item, jobs);
+        ServiceConfig s = service(item, jobs, replicas);
         if (services.stream().anyMatch(o -> o.name().equals(s.name()))) {
           throw item.error("service \"" + s.name() + "\" is listed twice");
         }
@@ -543,10 +540,21 @@ public final class ConfigLoader {
       return List.copyOf(services);
     }
 
-    private ServiceConfig service(YamlNode node, Map<String, JobConfig> jobs)
+    private ServiceConfig service(
+        YamlNode node, Map<String, JobConfig> jobs, Map<String, ReplicaConfig> replicas)
         throws ConfigException {
       Map<String, YamlNode> m =
-          node.map(List.of("name", "description", "criticality", "tier", "rpo", "rto", "jobs"));
+          node.map(
+              List.of(
+                  "name",
+                  "description",
+                  "criticality",
+                  "tier",
+                  "rpo",
+                  "rto",
+                  "jobs",
+                  "replica",
+                  "runbook"));
       String name = node.require(m, "name").nonEmptyString().strip();
       String description = YamlNode.optional(m, "description", YamlNode::string).orElse("").strip();
       String criticality =
@@ -581,8 +589,29 @@ public final class ConfigLoader {
       if (serviceJobs.isEmpty()) {
         throw jobsNode.error("at least one job is required: the jobs whose backups protect it");
       }
+      String replica =
+          YamlNode.optional(
+                  m,
+                  "replica",
+                  n -> {
+                    String r = n.nonEmptyString();
+                    if (!replicas.containsKey(r)) {
+                      throw n.error("unknown replica \"" + r + "\"" + known(replicas.keySet()));
+                    }
+                    return r;
+                  })
+              .orElse(null);
+      String runbook = YamlNode.optional(m, "runbook", YamlNode::nonEmptyString).orElse(null);
       return new ServiceConfig(
-          name, description, criticality, tier, rpo, rto, List.copyOf(serviceJobs));
+          name,
+          description,
+          criticality,
+          tier,
+          rpo,
+          rto,
+          List.copyOf(serviceJobs),
+          replica,
+          runbook);
     }
 
     private static java.time.Duration positive(YamlNode node) throws ConfigException {

@@ -15,6 +15,9 @@ import java.util.List;
  * @param rpo the most data, in time, the plan accepts to lose
  * @param rto the longest the plan accepts it to be down
  * @param jobs the jobs whose restore points it relies on, all of them
+ * @param replica the replica ({@code replicas:}) that keeps a copy of it on the secondary server,
+ *     or null
+ * @param runbook the failover runbook that moves it to the secondary server, or null
  */
 public record ServiceConfig(
     String name,
@@ -23,4 +26,6 @@ public record ServiceConfig(
     int tier,
     Duration rpo,
     Duration rto,
-    List<String> jobs) {}
+    List<String> jobs,
+    String replica,
+    String runbook) {}

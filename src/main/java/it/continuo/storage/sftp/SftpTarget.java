@@ -35,18 +35,7 @@ public final class SftpTarget implements Target {
   private final SftpErrors errors;
 
   public SftpTarget(SftpTargetConfig config) {
-    this(
-        config.name(),
-        new SshEndpoint(
-            config.host(),
-            config.port(),
-            config.user(),
-            config.key(),
-            config.knownHosts(),
-            config.connectTimeout(),
-            config.timeout(),
-            config.keepAlive()),
-        config.path());
+    this(config.name(), config.host().endpoint(), config.path());
   }
 
   /**
