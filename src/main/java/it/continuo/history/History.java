@@ -262,6 +262,37 @@ public final class History implements AutoCloseable {
     return db.call("read the nightly checks of " + job, c -> NightlyCheckTable.newest(c, job));
   }
 
+  /** Records one check of a replica. */
+  public synchronized void replicaCheck(ReplicaCheck check) throws HistoryException {
+    db.transaction(
+        "record the check of replica " + check.replica(),
+        c -> {
+          ReplicaCheckTable.add(c, check);
+          return null;
+        });
+  }
+
+  /** The checks of {@code replica} made at or after {@code since}, oldest first. */
+  public synchronized List<ReplicaCheck> replicaChecks(String replica, Instant since)
+      throws HistoryException {
+    return db.call(
+        "read the checks of replica " + replica, c -> ReplicaCheckTable.since(c, replica, since));
+  }
+
+  /** The newest check of each replica that has one, by replica name. */
+  public synchronized List<ReplicaCheck> lastReplicaChecks() throws HistoryException {
+    return db.call("read the replica checks", ReplicaCheckTable::newest);
+  }
+
+  /**
+   * The newest full check of {@code replica} whose state was known, or null: the files changed
+   * since then are the ones the next check confirms first.
+   */
+  public synchronized ReplicaCheck lastFullReplicaCheck(String replica) throws HistoryException {
+    return db.call(
+        "read the checks of replica " + replica, c -> ReplicaCheckTable.lastFull(c, replica));
+  }
+
   /**
    * Records one retention pass over one target.
    *

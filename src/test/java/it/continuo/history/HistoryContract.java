@@ -476,6 +476,61 @@ abstract class HistoryContract {
   }
 
   @Nested
+  @DisplayName("replica checks")
+  class ReplicaChecks {
+    ReplicaCheck check(String replica, Instant at, boolean quick, String state, Duration lag) {
+      return new ReplicaCheck(
+          replica,
+          at,
+          quick,
+          state,
+          lag,
+          Duration.ofMinutes(15),
+          200_000,
+          5L << 30,
+          199_998,
+          (5L << 30) - 10,
+          2,
+          0,
+          1,
+          quick ? 0 : 120,
+          quick ? 0 : 1L << 30,
+          List.of("missing fatture/2026/11.pdf", "changed rubrica.db: content differs (SHA-256)"),
+          state.equals("UNKNOWN") ? "secondario unreachable: connection refused" : "2 missing",
+          Duration.ofMillis(4321));
+    }
+
+    @Test
+    @DisplayName("keep every field, an unknown lag included")
+    void roundTrip() throws Exception {
+      ReplicaCheck lagging = check("uno", T0, false, "LAGGING", Duration.ofSeconds(95));
+      ReplicaCheck unknown = check("uno", T0.plusSeconds(900), true, "UNKNOWN", null);
+      history.replicaCheck(lagging);
+      history.replicaCheck(unknown);
+
+      assertThat(history.replicaChecks("uno", T0)).containsExactly(lagging, unknown);
+      assertThat(history.replicaChecks("uno", T0.plusSeconds(1))).containsExactly(unknown);
+      assertThat(history.replicaChecks("due", T0)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("give the newest check of each replica, and the newest full one that was known")
+    void newest() throws Exception {
+      ReplicaCheck full = check("uno", T0, false, "IN_SYNC", Duration.ZERO);
+      ReplicaCheck quick = check("uno", T0.plusSeconds(60), true, "IN_SYNC", Duration.ZERO);
+      ReplicaCheck failed = check("uno", T0.plusSeconds(120), false, "UNKNOWN", null);
+      ReplicaCheck other = check("due", T0, false, "BEHIND", Duration.ofHours(3));
+      for (ReplicaCheck k : List.of(full, quick, failed, other)) {
+        history.replicaCheck(k);
+      }
+
+      assertThat(history.lastReplicaChecks()).containsExactlyInAnyOrder(failed, other);
+      assertThat(history.lastFullReplicaCheck("uno")).isEqualTo(full);
+      assertThat(history.lastFullReplicaCheck("tre")).isNull();
+    }
+  }
+
+  @Nested
   @DisplayName("nightly checks")
   class NightlyChecks {
     @Test
