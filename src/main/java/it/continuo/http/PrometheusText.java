@@ -45,6 +45,15 @@ final class PrometheusText {
   static final String HEALTH_AT = "continuo_health_sample_timestamp_seconds";
   static final String HEALTH_SEVERITY = "continuo_health_finding_severity";
 
+  static final String REPLICA_AT = "continuo_replica_check_timestamp_seconds";
+  static final String REPLICA_STATE = "continuo_replica_state";
+  static final String REPLICA_LAG = "continuo_replica_lag_seconds";
+  static final String REPLICA_MAX_LAG = "continuo_replica_max_lag_seconds";
+  static final String REPLICA_DIFFERENCES = "continuo_replica_differences";
+  static final String REPLICA_ENTRIES = "continuo_replica_primary_entries";
+  static final String REPLICA_HASHED = "continuo_replica_hashed_bytes";
+  static final String REPLICA_DURATION = "continuo_replica_check_duration_seconds";
+
   private PrometheusText() {}
 
   /** The exposition of a status that could be read. */
@@ -60,6 +69,9 @@ final class PrometheusText {
     }
     if (status.health() != null) {
       health(out, status.health());
+    }
+    for (it.continuo.history.ReplicaCheck k : status.replicas()) {
+      replica(out, k);
     }
     return out.text();
   }
@@ -89,6 +101,34 @@ final class PrometheusText {
     for (it.continuo.health.Finding f : snapshot.report().findings()) {
       out.add(HEALTH_SEVERITY, f.severity().ordinal(), "check", f.check(), "subject", f.subject());
     }
+  }
+
+  /**
+   * The newest check of a replica: its state as a 1 labelled with the state's name, the lag (no
+   * sample when unknown) against the largest accepted, and the differences by kind.
+   */
+  private static void replica(Exposition out, it.continuo.history.ReplicaCheck k) {
+    String name = k.replica();
+    out.add(REPLICA_AT, k.checkedAt(), "replica", name);
+    out.add(
+        REPLICA_STATE,
+        1,
+        "replica",
+        name,
+        "state",
+        k.state().toLowerCase(java.util.Locale.ROOT),
+        "quick",
+        Boolean.toString(k.quick()));
+    if (k.lag() != null) {
+      out.add(REPLICA_LAG, k.lag().toSeconds(), "replica", name);
+    }
+    out.add(REPLICA_MAX_LAG, k.maxLag().toSeconds(), "replica", name);
+    out.add(REPLICA_DIFFERENCES, k.missing(), "replica", name, "kind", "missing");
+    out.add(REPLICA_DIFFERENCES, k.extra(), "replica", name, "kind", "extra");
+    out.add(REPLICA_DIFFERENCES, k.changed(), "replica", name, "kind", "changed");
+    out.add(REPLICA_ENTRIES, k.primaryEntries(), "replica", name);
+    out.add(REPLICA_HASHED, k.hashedBytes(), "replica", name);
+    out.add(REPLICA_DURATION, k.took(), "replica", name);
   }
 
   /** The exposition when the status could not be read: {@code continuo_status_up 0} alone. */
@@ -224,6 +264,24 @@ final class PrometheusText {
             HEALTH_SEVERITY,
             "The severity of each health finding of the latest round: 0 OK, 1 INFO, 2 WARN, 3"
                 + " CRITICAL, by check and subject (e.g. check=\"disk\", subject=\"/srv\").")
+        .gauge(
+            REPLICA_AT,
+            "When the newest check of the replica was made, in seconds since the epoch.")
+        .gauge(
+            REPLICA_STATE,
+            "1 for the state the newest check found: in_sync, lagging (within maxLag), behind,"
+                + " different or unknown; quick=\"true\" for a metadata-only check.")
+        .gauge(
+            REPLICA_LAG,
+            "Age of the oldest change of the primary the secondary does not have, in seconds; no"
+                + " sample when the check could not tell.")
+        .gauge(REPLICA_MAX_LAG, "The largest lag the replica's configuration accepts, in seconds.")
+        .gauge(
+            REPLICA_DIFFERENCES,
+            "Paths missing on the secondary, extra on it, or changed, by kind, at the newest check.")
+        .gauge(REPLICA_ENTRIES, "Files, directories and links listed on the primary.")
+        .gauge(REPLICA_HASHED, "Bytes whose content the newest check confirmed on both sides.")
+        .gauge(REPLICA_DURATION, "How long the newest check of the replica took, in seconds.")
         .gauge(
             NEWEST_POINT,
             "When the job's newest restore point on this target started, in seconds since the"

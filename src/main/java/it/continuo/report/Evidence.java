@@ -31,6 +31,12 @@ public interface Evidence {
     return List.of();
   }
 
+  /** The checks of {@code replica} made in [from, to], oldest first. */
+  default List<it.continuo.history.ReplicaCheck> replicaChecks(
+      String replica, Instant from, Instant to) throws Exception {
+    return List.of();
+  }
+
   /** The evidence the agent's history holds, without the daemon's health. */
   static Evidence of(History history) {
     return of(history, null);
@@ -49,6 +55,14 @@ public interface Evidence {
         return dataDir == null
             ? Optional.empty()
             : HealthSnapshot.read(dataDir, it.continuo.status.StatusJson.MAPPER);
+      }
+
+      @Override
+      public List<it.continuo.history.ReplicaCheck> replicaChecks(
+          String replica, Instant from, Instant to) throws Exception {
+        return history.replicaChecks(replica, from).stream()
+            .filter(k -> !k.checkedAt().isAfter(to))
+            .toList();
       }
 
       @Override

@@ -64,6 +64,48 @@ public final class Findings {
   /** A UPS or power event of the last 24 hours: when (Instant), what (String). */
   public static final String POWER_EVENT = "power-event";
 
+  /** Replica (String): configured, never checked. AMBER. */
+  public static final String REPLICA_NEVER_CHECKED = "replica-never-checked";
+
+  /** Replica (String): the newest check is from (Instant), too old to vouch for it now. AMBER. */
+  public static final String REPLICA_STALE = "replica-stale";
+
+  /** Replica (String): in sync at (Instant), entries compared (Long), files confirmed (Long). */
+  public static final String REPLICA_IN_SYNC = "replica-in-sync";
+
+  /**
+   * Replica (String): behind by lag (Duration) within max lag (Duration); missing, extra, changed
+   * (Integer each). GREEN.
+   */
+  public static final String REPLICA_LAGGING = "replica-lagging";
+
+  /** As {@link #REPLICA_LAGGING}, the lag over the max lag. RED. */
+  public static final String REPLICA_BEHIND = "replica-behind";
+
+  /**
+   * Replica (String): differs in ways no pending copy explains; missing, extra, changed (Integer
+   * each); the first difference (String). RED.
+   */
+  public static final String REPLICA_DIFFERENT = "replica-different";
+
+  /** Replica (String): the newest check could not tell, why (String, in English). AMBER. */
+  public static final String REPLICA_UNKNOWN = "replica-unknown";
+
+  /** Replica (String): one difference (String, in English). Same level as the replica's state. */
+  public static final String REPLICA_DIFFERENCE = "replica-difference";
+
+  /**
+   * Service (String), replica (String): a failover now would lose lag (Duration) of changes,
+   * against the service's RPO (Duration). RED over it, GREEN within.
+   */
+  public static final String REPLICA_SERVICE = "replica-service";
+
+  /**
+   * Replica (String): over days (Integer), checks (Integer), of which not acceptable (Integer),
+   * worst lag (Duration). GREEN.
+   */
+  public static final String REPLICA_TREND = "replica-trend";
+
   /** Every code, for the bundle test. */
   public static final List<String> CODES =
       List.of(
@@ -81,7 +123,17 @@ public final class Findings {
           JOB_WITHOUT_SERVICE,
           NO_SERVICES,
           HEALTH,
-          POWER_EVENT);
+          POWER_EVENT,
+          REPLICA_NEVER_CHECKED,
+          REPLICA_STALE,
+          REPLICA_IN_SYNC,
+          REPLICA_LAGGING,
+          REPLICA_BEHIND,
+          REPLICA_DIFFERENT,
+          REPLICA_UNKNOWN,
+          REPLICA_DIFFERENCE,
+          REPLICA_SERVICE,
+          REPLICA_TREND);
 
   private Findings() {}
 }

@@ -65,7 +65,8 @@ public final class ReportBuilder {
     }
     List<Section> sections = new ArrayList<>();
     sections.add(HealthSection.of(evidence, asOf));
-    SECTIONS.stream().skip(1).map(Section::notConfigured).forEach(sections::add);
+    sections.add(ReplicaSection.of(config, evidence, asOf));
+    SECTIONS.stream().skip(2).map(Section::notConfigured).forEach(sections::add);
     return new Report(
         config.agent().name(),
         date,

@@ -12,6 +12,7 @@ import java.util.List;
  * @param daemonSince when the daemon started, or null when no daemon is running
  * @param jobs every configured job, in configuration order
  * @param health the daemon's latest round of health checks, or null when there is none
+ * @param replicas the newest check of each configured replica that has one, in configuration order
  */
 public record AgentStatus(
     String agent,
@@ -19,10 +20,16 @@ public record AgentStatus(
     Instant at,
     Instant daemonSince,
     List<JobStatus> jobs,
-    it.continuo.health.HealthSnapshot health) {
+    it.continuo.health.HealthSnapshot health,
+    List<it.continuo.history.ReplicaCheck> replicas) {
+
+  public AgentStatus {
+    jobs = List.copyOf(jobs);
+    replicas = List.copyOf(replicas);
+  }
 
   /** The same status with the daemon's health. */
   public AgentStatus withHealth(it.continuo.health.HealthSnapshot snapshot) {
-    return new AgentStatus(agent, version, at, daemonSince, jobs, snapshot);
+    return new AgentStatus(agent, version, at, daemonSince, jobs, snapshot, replicas);
   }
 }

@@ -66,7 +66,17 @@ public final class StatusBuilder {
               history.lastVerifications(job.name()),
               chains.of(job)));
     }
-    return new AgentStatus(config.agent().name(), version, at, daemonSince, jobs, null);
+    List<it.continuo.history.ReplicaCheck> replicas = new ArrayList<>();
+    if (!config.replicas().isEmpty()) {
+      var newest = new java.util.HashMap<String, it.continuo.history.ReplicaCheck>();
+      history.lastReplicaChecks().forEach(k -> newest.put(k.replica(), k));
+      for (String name : config.replicas().keySet()) {
+        if (newest.containsKey(name)) {
+          replicas.add(newest.get(name));
+        }
+      }
+    }
+    return new AgentStatus(config.agent().name(), version, at, daemonSince, jobs, null, replicas);
   }
 
   /** Lists every target of a job, one connection each; a target that fails says why. */

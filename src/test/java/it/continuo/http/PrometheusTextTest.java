@@ -171,6 +171,33 @@ class PrometheusTextTest {
   }
 
   @Nested
+  @DisplayName("for a replica")
+  class Replica {
+    @Test
+    @DisplayName("gives its state, lag against the largest accepted, and differences by kind")
+    void replica() {
+      Map<String, String> uno = Map.of("replica", "uno");
+      assertThat(
+              value(
+                  families,
+                  PrometheusText.REPLICA_STATE,
+                  Map.of("replica", "uno", "state", "lagging", "quick", "false")))
+          .contains(1.0);
+      assertThat(value(families, PrometheusText.REPLICA_LAG, uno)).contains(95.0);
+      assertThat(value(families, PrometheusText.REPLICA_MAX_LAG, uno)).contains(900.0);
+      assertThat(
+              value(
+                  families,
+                  PrometheusText.REPLICA_DIFFERENCES,
+                  Map.of("replica", "uno", "kind", "missing")))
+          .contains(2.0);
+      assertThat(value(families, PrometheusText.REPLICA_AT, uno))
+          .contains(seconds(SampleStatus.REPLICA.checkedAt()));
+      assertThat(value(families, PrometheusText.REPLICA_DURATION, uno)).contains(2.5);
+    }
+  }
+
+  @Nested
   @DisplayName("for a job that never ran")
   class JobThatNeverRan {
     @Test
@@ -214,7 +241,8 @@ class PrometheusTextTest {
       List<Family> bare =
           PrometheusParser.parse(
               PrometheusText.render(
-                  new AgentStatus("a", "0.1.0", SampleStatus.NOW, null, List.of(), null)));
+                  new AgentStatus(
+                      "a", "0.1.0", SampleStatus.NOW, null, List.of(), null, List.of())));
       assertThat(bare)
           .extracting(Family::name)
           .containsExactly(PrometheusText.STATUS_UP, PrometheusText.AGENT_INFO);
@@ -272,7 +300,7 @@ class PrometheusTextTest {
       List<Family> parsed =
           PrometheusParser.parse(
               PrometheusText.render(
-                  new AgentStatus("a", null, SampleStatus.NOW, null, List.of(), null)));
+                  new AgentStatus("a", null, SampleStatus.NOW, null, List.of(), null, List.of())));
       assertThat(value(parsed, PrometheusText.AGENT_INFO, Map.of("agent", "a", "version", "")))
           .contains(1.0);
     }

@@ -82,6 +82,34 @@ final class SampleStatus {
             List.of(),
             List.of(new TargetChain(ODD_TARGET, null, 0, 0, null, null, List.of())));
     return new AgentStatus(
-        "srv-primario", "0.1.0", NOW, DAEMON_SINCE, List.of(gestionale, odd), null);
+        "srv-primario",
+        "0.1.0",
+        NOW,
+        DAEMON_SINCE,
+        List.of(gestionale, odd),
+        null,
+        List.of(REPLICA));
   }
+
+  /** A replica found lagging: two files missing, the oldest 95 s old, of 15 minutes allowed. */
+  static final it.continuo.history.ReplicaCheck REPLICA =
+      new it.continuo.history.ReplicaCheck(
+          "uno",
+          NOW.minusSeconds(300),
+          false,
+          "LAGGING",
+          java.time.Duration.ofSeconds(95),
+          java.time.Duration.ofMinutes(15),
+          1200,
+          5_000_000,
+          1198,
+          4_990_000,
+          2,
+          0,
+          1,
+          40,
+          1_000_000,
+          List.of("missing fatture/11.pdf"),
+          "2 missing, 1 changed",
+          java.time.Duration.ofMillis(2500));
 }
