@@ -5,6 +5,7 @@ import it.continuo.config.ConfigException;
 import it.continuo.config.ConfigLoader;
 import it.continuo.history.History;
 import it.continuo.lock.JobLock;
+import it.continuo.replica.ReplicaChecker;
 import it.continuo.schedule.JobSchedule;
 import it.continuo.schedule.JobScheduler;
 import it.continuo.status.RunSummary;
@@ -104,6 +105,9 @@ public final class Daemon implements AutoCloseable {
     List<Extension> all = new java.util.ArrayList<>(extensions.start(this, config.get()));
     this.health = new HealthWatch(config.get(), history, clock, dispatcher);
     all.add(health);
+    dispatcher.replicaChecks(
+        new ReplicaWatch(
+            config::get, history, new ReplicaChecker(clock)::check, clock, health::alert));
     all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config.get()));
     this.extensions = List.copyOf(all);
   }
@@ -186,7 +190,10 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  /** Every job's schedule, and the agent's own (the morning report) when it has one. */
+  /**
+   * Every job's schedule, the agent's own (the morning report) when it has one, and each replica's
+   * check.
+   */
   static List<JobSchedule> schedules(Config config) {
     ZoneId zone = config.agent().timezone();
     List<JobSchedule> schedules = new ArrayList<>();
@@ -194,6 +201,7 @@ public final class Daemon implements AutoCloseable {
     if (config.reports().schedule() != null) {
       schedules.add(JobSchedule.agent(config.reports().schedule(), zone));
     }
+    config.replicas().values().forEach(r -> schedules.add(JobSchedule.replica(r, zone)));
     return List.copyOf(schedules);
   }
 

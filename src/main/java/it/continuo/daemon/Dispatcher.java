@@ -79,6 +79,15 @@ final class Dispatcher implements FireHandler {
         new MorningReport(config, history, clock, it.continuo.storage.wrap.Backoff.REAL_TIME);
   }
 
+  /** Checks a replica when its REPLICA trigger fires. */
+  private volatile java.util.function.Consumer<String> replicaCheck =
+      name -> log.warn("replica {}: check fired before the daemon could make it", name);
+
+  /** Who checks a replica when its trigger fires (the daemon's replica watch). */
+  void replicaChecks(java.util.function.Consumer<String> check) {
+    this.replicaCheck = check;
+  }
+
   /** The morning report, made when the agent's REPORT trigger fires. */
   MorningReport morning() {
     return morning;
@@ -91,6 +100,10 @@ final class Dispatcher implements FireHandler {
     }
     if (task == Task.REPORT) {
       report();
+      return;
+    }
+    if (task == Task.REPLICA) {
+      replicaCheck.accept(JobSchedule.replicaOf(job));
       return;
     }
     Config current = config.get();

@@ -144,6 +144,25 @@ final class HealthWatch implements Daemon.Extension {
     }
   }
 
+  /**
+   * The findings of a watcher of its own (the replica checks, the watch on the primary server):
+   * incidents and alerts as for the health sample, resolving only the open incidents of the checks
+   * {@code scope} accepts.
+   */
+  synchronized void alert(java.util.function.Predicate<String> scope, List<Finding> findings) {
+    if (incidents == null) {
+      return;
+    }
+    try {
+      Deliveries d = incidents.update(scope, findings, clock.instant());
+      for (String failure : d.failures()) {
+        log.warn("alert not delivered (tried again at the next round): {}", failure);
+      }
+    } catch (Exception e) {
+      log.error("alerts not updated: {}", e.toString());
+    }
+  }
+
   /** A UPS changed state: recorded at once, then the power actions. */
   private void upsEvent(UpsEvent event) {
     try {

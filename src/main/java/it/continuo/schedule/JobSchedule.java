@@ -43,6 +43,24 @@ public final class JobSchedule {
     this.zone = zone;
   }
 
+  /**
+   * The prefix of the name under which a replica's check is scheduled ({@code _replica.uno}); no
+   * job can have it, as job names do not start with '_'.
+   */
+  public static final String REPLICA_PREFIX = "_replica.";
+
+  /** A replica's schedule: its check ({@link Task#REPLICA}) at its {@code schedule}. */
+  public static JobSchedule replica(it.continuo.config.ReplicaConfig replica, ZoneId zone) {
+    JobSchedule s = new JobSchedule(REPLICA_PREFIX + replica.name(), zone);
+    s.put(Task.REPLICA, replica.schedule());
+    return s;
+  }
+
+  /** The replica a schedule named {@code job} checks, or null when it is not a replica's. */
+  public static String replicaOf(String job) {
+    return job.startsWith(REPLICA_PREFIX) ? job.substring(REPLICA_PREFIX.length()) : null;
+  }
+
   /** The agent's own schedule: the report at {@code reportCron}, when there is one. */
   public static JobSchedule agent(String reportCron, ZoneId zone) {
     JobSchedule s = new JobSchedule(AGENT, zone);

@@ -6,7 +6,9 @@ public enum Task {
   INCREMENTAL,
   VERIFY,
   /** The continuity manager's report; only on the agent's own schedule. */
-  REPORT;
+  REPORT,
+  /** A replica's check; only on a replica's schedule ({@link JobSchedule#replica}). */
+  REPLICA;
 
   /** The name of the job's configuration key that schedules it. */
   public String key() {
