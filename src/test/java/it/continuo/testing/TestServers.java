@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real servers that {@code scripts/test-env start} runs on loopback: two OpenSSH hosts (primary
- * and secondary), S3Proxy and PostgreSQL, read from the env file it writes ({@code
- * $CONTINUO_TEST_ENV_FILE}, else {@code work/test-env/env} under the working directory).
+ * The real servers that {@code scripts/test-env start} runs on loopback: three OpenSSH hosts
+ * (primary, secondary and client), S3Proxy, PostgreSQL, NUT and BIND named, read from the env file
+ * it writes ({@code $CONTINUO_TEST_ENV_FILE}, else {@code work/test-env/env} under the working
+ * directory).
  *
- * <p>{@link #require()} checks that sshd and S3Proxy answer, {@link #requirePostgres()} that
- * PostgreSQL does (it may run alone: {@code scripts/test-env start postgres}); when one does not,
- * the test is skipped locally and fails in CI ({@code CI=true}), where a missing server must never
- * pass unnoticed.
+ * <p>{@link #require()} checks that sshd primary and secondary and S3Proxy answer, {@link
+ * #requirePostgres()} that PostgreSQL does (it may run alone: {@code scripts/test-env start
+ * postgres}), {@link #requireNut()}, {@link #requireDns()} and {@link #requireClient()} the same
+ * for upsd, named and the client sshd; when one does not, the test is skipped locally and fails in
+ * CI ({@code CI=true}), where a missing server must never pass unnoticed.
  */
 public final class TestServers {
   /** The env var naming the env file that {@code scripts/test-env start} writes. */
@@ -98,6 +100,12 @@ public final class TestServers {
       return now;
     }
   }
+
+  /**
+   * BIND named, authoritative for {@code zone} (lab.test), which only the TSIG key in {@code key}
+   * (a BIND key file, as {@code tsig-keygen} writes it) may update.
+   */
+  public record Dns(String host, int port, String zone, Path key, long pid) {}
 
   private final Path envFile;
   private volatile Map<String, String> env;
@@ -169,6 +177,46 @@ public final class TestServers {
       servers = new TestServers(envFile, parse(envFile));
       Nut nut = servers.nut();
       servers.checkAnswers(nut.host(), nut.port(), "NUT upsd");
+    } catch (IOException | RuntimeException e) {
+      return unavailable(e.getMessage());
+    }
+    return servers;
+  }
+
+  /**
+   * The running test servers with named; skips the calling test (fails it in CI) when the env file
+   * is missing, names no named, or named does not answer (on TCP).
+   */
+  public static TestServers requireDns() {
+    Path envFile = envFile();
+    if (!Files.isRegularFile(envFile)) {
+      return unavailable("no env file " + envFile);
+    }
+    TestServers servers;
+    try {
+      servers = new TestServers(envFile, parse(envFile));
+      Dns dns = servers.dns();
+      servers.checkAnswers(dns.host(), dns.port(), "named");
+    } catch (IOException | RuntimeException e) {
+      return unavailable(e.getMessage());
+    }
+    return servers;
+  }
+
+  /**
+   * The running test servers with the client SSH host; skips the calling test (fails it in CI) when
+   * the env file is missing, names no client host, or its sshd does not answer.
+   */
+  public static TestServers requireClient() {
+    Path envFile = envFile();
+    if (!Files.isRegularFile(envFile)) {
+      return unavailable("no env file " + envFile);
+    }
+    TestServers servers;
+    try {
+      servers = new TestServers(envFile, parse(envFile));
+      SshHost client = servers.client();
+      servers.checkAnswers(client.host(), client.port(), "sshd client");
     } catch (IOException | RuntimeException e) {
       return unavailable(e.getMessage());
     }
@@ -267,7 +315,15 @@ public final class TestServers {
     return sshHost("SECONDARY");
   }
 
-  /** The login user on both SSH hosts (whoever ran {@code scripts/test-env start}). */
+  /**
+   * The client SSH host, 127.0.0.4:2222: a client machine whose files (a hosts file) failover
+   * rewrites; same user and keys, its own host keys.
+   */
+  public SshHost client() {
+    return sshHost("CLIENT");
+  }
+
+  /** The login user on every SSH host (whoever ran {@code scripts/test-env start}). */
   public String sshUser() {
     return get("CONTINUO_TEST_SSH_USER");
   }
@@ -282,7 +338,7 @@ public final class TestServers {
     return Path.of(get("CONTINUO_TEST_SSH_RSA_KEY"));
   }
 
-  /** Both hosts' ed25519 and RSA keys, as {@code [127.0.0.2]:2222 ssh-ed25519 AAAA...} lines. */
+  /** Every host's ed25519 and RSA keys, as {@code [127.0.0.2]:2222 ssh-ed25519 AAAA...} lines. */
   public Path knownHosts() {
     return Path.of(get("CONTINUO_TEST_SSH_KNOWN_HOSTS"));
   }
@@ -325,6 +381,16 @@ public final class TestServers {
         get("CONTINUO_TEST_NUT_USER"),
         get("CONTINUO_TEST_NUT_PASSWORD"),
         Path.of(get("CONTINUO_TEST_NUT_DEV")));
+  }
+
+  /** BIND named, 127.0.0.1:5353 unless moved, and its zone lab.test. */
+  public Dns dns() {
+    return new Dns(
+        get("CONTINUO_TEST_DNS_HOST"),
+        Integer.parseInt(get("CONTINUO_TEST_DNS_PORT")),
+        get("CONTINUO_TEST_DNS_ZONE"),
+        Path.of(get("CONTINUO_TEST_DNS_KEY")),
+        Long.parseLong(get("CONTINUO_TEST_DNS_PID")));
   }
 
   /**

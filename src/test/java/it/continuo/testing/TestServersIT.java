@@ -15,10 +15,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +35,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.Update;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -234,6 +247,79 @@ class TestServersIT {
     @DisplayName("names no sshd for a port that no connection of its uses")
     void sshdServingNone() throws Exception {
       assertThat(servers.sshdServing(servers.primary(), 1)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("the client SSH host")
+  class ClientHost {
+    @BeforeEach
+    void client() {
+      servers = TestServers.requireClient();
+    }
+
+    @ParameterizedTest(name = "{0} client key, {1} known_hosts")
+    @CsvSource({"ed25519, plain", "ed25519, hashed", "rsa, plain", "rsa, hashed"})
+    @DisplayName("lets the client log in, its host key checked against known_hosts")
+    void logsIn(String keyType, String knownHostsKind) throws Exception {
+      Path key = keyType.equals("rsa") ? servers.sshRsaKey() : servers.sshKey();
+      Path knownHosts =
+          knownHostsKind.equals("hashed") ? servers.knownHostsHashed() : servers.knownHosts();
+      Session session = session(servers.client(), key, knownHosts);
+      session.setConfig("server_host_key", "ssh-ed25519");
+      try {
+        session.connect(TIMEOUT_MILLIS);
+        assertThat(exec(session, "echo ok")).isEqualTo("ok\n");
+        assertThat(session.getHostKey().getFingerPrint(new JSch()))
+            .isEqualTo(servers.client().fingerprint());
+      } finally {
+        session.disconnect();
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("named")
+  class Named {
+    private TestServers.Dns dns;
+
+    @BeforeEach
+    void named() {
+      dns = TestServers.requireDns().dns();
+    }
+
+    private Message ask(Message request) throws IOException {
+      SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(dns.host(), dns.port()));
+      resolver.setTimeout(Duration.ofSeconds(5));
+      return resolver.send(request);
+    }
+
+    @Test
+    @DisplayName("answers with authority for its zone, and has the name uno")
+    void authoritative() throws Exception {
+      Name zone = Name.fromString(dns.zone() + ".");
+      Message soa = ask(Message.newQuery(Record.newRecord(zone, Type.SOA, DClass.IN)));
+      assertThat(soa.getRcode()).isEqualTo(Rcode.NOERROR);
+      assertThat(soa.getHeader().getFlag(Flags.AA)).isTrue();
+      Message uno =
+          ask(Message.newQuery(Record.newRecord(Name.fromString("uno", zone), Type.A, DClass.IN)));
+      assertThat(uno.getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("refuses an update that the zone's TSIG key does not sign")
+    void unsignedUpdateRefused() throws Exception {
+      Name zone = Name.fromString(dns.zone() + ".");
+      Update update = new Update(zone);
+      update.add(Name.fromString("unsigned", zone), Type.A, 60, "127.0.0.9");
+      assertThat(ask(update).getRcode()).isEqualTo(Rcode.REFUSED);
+    }
+
+    @Test
+    @DisplayName("runs as the process the env file names, with the key file it names")
+    void pidAndKey() throws Exception {
+      assertThat(TestServers.running(dns.pid())).isTrue();
+      assertThat(Files.readString(dns.key())).contains("algorithm hmac-sha256;");
     }
   }
 
