@@ -1,0 +1,24 @@
+package it.continuo.failover.step;
+
+import it.continuo.config.StepConfig;
+import it.continuo.failover.Step;
+
+/** Makes the step of each kind from its configuration. */
+public final class Steps {
+  private Steps() {}
+
+  /** The step {@code config} describes. */
+  public static Step create(StepConfig config) {
+    return switch (config.kind()) {
+      case "check-replica" -> new NotYetStep(config);
+      case "fence" -> new NotYetStep(config);
+      case "ssh" -> new NotYetStep(config);
+      case "dns" -> new NotYetStep(config);
+      case "hosts" -> new NotYetStep(config);
+      case "vip" -> new NotYetStep(config);
+      case "wait", "verify" -> new NotYetStep(config);
+      case "notify" -> new NotYetStep(config);
+      default -> throw new IllegalArgumentException("unknown step kind " + config.kind());
+    };
+  }
+}
