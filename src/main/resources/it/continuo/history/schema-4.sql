@@ -1,0 +1,1 @@
+-- replica checks (placeholder until merged)
