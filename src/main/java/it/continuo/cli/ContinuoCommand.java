@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       HealthCommand.class,
       AckCommand.class,
-      IncidentsCommand.class
+      IncidentsCommand.class,
+      FailoverCommand.class
     },
     footer = {
       "",

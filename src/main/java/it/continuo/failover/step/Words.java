@@ -18,7 +18,7 @@ final class Words {
     if (s < 120) {
       return s + " s";
     }
-    if (s < 7200) {
+    if (s < 3600) {
       return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
     }
     return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
