@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       HealthCommand.class,
       AckCommand.class,
       IncidentsCommand.class,
-      FailoverCommand.class
+      FailoverCommand.class,
+      ReplicaCommand.class
     },
     footer = {
       "",
