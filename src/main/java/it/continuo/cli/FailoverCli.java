@@ -11,7 +11,9 @@ import it.continuo.failover.StepRecord;
 import it.continuo.failover.Timeline;
 import it.continuo.history.History;
 import it.continuo.history.HistoryException;
+import it.continuo.replica.ReplicaChecker;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,12 +27,9 @@ final class FailoverCli {
 
   private FailoverCli() {}
 
-  /**
-   * The replica check for {@code check-replica} and failback. None yet in this build: {@code
-   * check-replica} then fails saying so; the replica engine's {@code ReplicaChecker} is wired here.
-   */
+  /** The replica check for {@code check-replica} and failback: the replica engine's. */
   static ReplicaGate replicaGate(Config config) {
-    return null;
+    return new ReplicaChecker(Clock.systemUTC())::check;
   }
 
   static Failover failover(Config config, History history, PrintWriter out) throws ConfigException {
