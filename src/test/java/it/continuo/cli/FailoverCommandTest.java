@@ -61,8 +61,9 @@ class FailoverCommandTest {
         .contains("runbook uno for Uno: primario (127.0.0.2) → secondario (127.0.0.3)")
         .contains("1 notify: notify every channel: crisis declared")
         .contains("2 promote: wait command here: touch " + marker)
+        .contains("note: would poll the command (not run by plan)")
         .contains("nothing was changed");
-    // the plan's one try of a wait command does run it: commands are checks, not changes
+    assertThat(Files.exists(marker)).as("the wait command was not run").isFalse();
   }
 
   @Test

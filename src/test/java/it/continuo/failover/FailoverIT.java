@@ -151,6 +151,20 @@ class FailoverIT {
   }
 
   @Test
+  @DisplayName("an ssh step records the exit status and output; a non-zero exit fails it")
+  void sshExit() throws Exception {
+    String ok = "    - ssh: { host: secondario, run: \"echo started; echo warn >&2\" }\n";
+    String bad = "    - ssh: { host: secondario, run: \"echo broken >&2; exit 4\" }\n";
+    Failover f = failover(ok + bad);
+    FailoverRun run = f.execute("uno", Failover.Options.by("tester"));
+    assertThat(run.steps().get(0).lines())
+        .containsExactly("exit 0", "stdout: started", "stderr: warn");
+    assertThat(run.steps().get(1).outcome()).isEqualTo(StepRecord.Outcome.FAILED);
+    assertThat(run.steps().get(1).error())
+        .isEqualTo("ssh secondario: the command exited with status 4: broken");
+  }
+
+  @Test
   @DisplayName("a fence that fails stops the runbook before anything is promoted")
   void fenceFails() throws Exception {
     String fence = "    - fence: { unreachable: { host: primario, port: 2222, for: 1s } }\n";
