@@ -33,12 +33,18 @@ final class FailoverCli {
   }
 
   static Failover failover(Config config, History history, PrintWriter out) throws ConfigException {
+    return failover(config, history, out, false);
+  }
+
+  /** The engine; {@code json}: no live timeline, the run is printed as JSON at the end. */
+  static Failover failover(Config config, History history, PrintWriter out, boolean json)
+      throws ConfigException {
     Map<String, Channel> channels = Channels.create(config.alerts(), config.reports().email());
     return Failover.builder(config)
         .replicaGate(replicaGate(config))
         .channels(channels)
         .history(history)
-        .timeline(new Printer(out, config.agent().timezone()))
+        .timeline(json ? Timeline.NONE : new Printer(out, config.agent().timezone()))
         .build();
   }
 
@@ -53,7 +59,11 @@ final class FailoverCli {
   }
 
   /** Prints the end of a run: outcome, failback, RPO and RTO against the service's; the exit. */
-  static int summary(FailoverRun run, PrintWriter out, ZoneId zone) {
+  static int summary(FailoverRun run, PrintWriter out, ZoneId zone, boolean json) {
+    if (json) {
+      Json.print(out, run);
+      return run.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
     out.println();
     out.println(
         run.mode().word()

@@ -36,6 +36,9 @@ final class FailoverDrillCommand implements Callable<Integer> {
   @Option(names = "--by", paramLabel = "NAME", description = "Who runs it (default: the user).")
   String by;
 
+  @Option(names = "--json", description = "No live timeline: the run as JSON at the end.")
+  boolean json;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -45,13 +48,13 @@ final class FailoverDrillCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (History history = FailoverCli.history(config, spec.commandLine().getErr())) {
       FailoverRun run =
-          FailoverCli.failover(config, history, out)
+          FailoverCli.failover(config, history, out, json)
               .drill(
                   name,
                   Failover.Options.by(by != null ? by : AckCommand.who())
                       .forced(force)
                       .failingBack(!noFailback));
-      return FailoverCli.summary(run, out, config.agent().timezone());
+      return FailoverCli.summary(run, out, config.agent().timezone(), json);
     }
   }
 }

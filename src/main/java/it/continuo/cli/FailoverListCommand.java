@@ -31,12 +31,26 @@ final class FailoverListCommand implements Callable<Integer> {
       description = "How far back runs are listed (default: 400).")
   int days = 400;
 
+  @Option(names = "--json", description = "Print the runbooks and runs as JSON.")
+  boolean json;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Config config = parent.root.loadConfig();
     PrintWriter out = spec.commandLine().getOut();
+    List<FailoverRecord> runs;
+    try (History history = History.open(config.agent().dataDir())) {
+      runs = history.failoverRuns(Instant.now().minus(Duration.ofDays(days)));
+    }
+    if (json) {
+      Json.print(
+          out,
+          java.util.Map.of(
+              "runbooks", List.copyOf(config.failover().runbooks().keySet()), "runs", runs));
+      return ExitCodes.OK;
+    }
     if (config.failover().runbooks().isEmpty()) {
       out.println("no runbooks (failover.runbooks in " + config.file() + ")");
     }
@@ -55,10 +69,6 @@ final class FailoverListCommand implements Callable<Integer> {
               + String.join(", ", r.steps().stream().map(s -> s.kind()).toList())
               + ")"
               + (r.fences() ? "" : "; no fence step"));
-    }
-    List<FailoverRecord> runs;
-    try (History history = History.open(config.agent().dataDir())) {
-      runs = history.failoverRuns(Instant.now().minus(Duration.ofDays(days)));
     }
     out.println();
     if (runs.isEmpty()) {

@@ -88,6 +88,22 @@ class FailoverCommandTest {
   }
 
   @Test
+  @DisplayName("--json prints the run, and list --json the runbooks and runs")
+  void json() throws Exception {
+    CliResult r = ws.cli("failover", "drill", "uno", "--json", "--by", "rossi");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    var run = Json.MAPPER.readTree(r.out());
+    assertThat(run.get("outcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.get("by").asText()).isEqualTo("rossi");
+    assertThat(run.get("steps")).hasSize(3);
+    assertThat(run.get("rpoTarget").asText()).isEqualTo("PT1H");
+    CliResult list = ws.cli("failover", "list", "--json");
+    var doc = Json.MAPPER.readTree(list.out());
+    assertThat(doc.get("runbooks").get(0).asText()).isEqualTo("uno");
+    assertThat(doc.get("runs").get(0).get("mode").asText()).isEqualTo("drill");
+  }
+
+  @Test
   @DisplayName("execute without a terminal and without --yes refuses; with --yes it runs")
   void execute() {
     CliResult refused = ws.cli("failover", "execute", "uno");
