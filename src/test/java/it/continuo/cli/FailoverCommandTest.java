@@ -104,6 +104,15 @@ class FailoverCommandTest {
   }
 
   @Test
+  @DisplayName("check-config lists the runbooks")
+  void checkConfig() {
+    CliResult r = ws.cli("check-config");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .contains("runbook uno: Uno, primario → secondario, 3 steps (notify, wait, verify)");
+  }
+
+  @Test
   @DisplayName("execute without a terminal and without --yes refuses; with --yes it runs")
   void execute() {
     CliResult refused = ws.cli("failover", "execute", "uno");
