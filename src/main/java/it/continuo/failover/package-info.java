@@ -11,6 +11,12 @@
  * after it runs; a failed step undoes the steps done so far when the runbook says {@code onFailure:
  * undo}; two runs at once are refused by a lock file in the agent's data directory.
  *
+ * <p>Measurements: the run's start is the declaration of the crisis; the RPO is the replica lag
+ * {@code check-replica} measured at cut-over; the RTO runs from the declaration to the end of the
+ * first successful {@code verify} after a promoting step ({@code ssh}, {@code dns}, {@code hosts},
+ * {@code vip}), or to the end of the steps when there is none. An attempt that ignores its
+ * interruption is given two seconds, then abandoned (its thread is a daemon) and the run goes on.
+ *
  * <p>A crash in the middle leaves the world half failed over, as it was at that moment; the lock of
  * the dead process is taken over by the next run, and {@code failover failback} undoes every
  * undoable step, each undo accepting a world where its step had changed nothing.
