@@ -56,6 +56,7 @@ final class CheckConfigCommand implements Callable<Integer> {
       String timezone,
       List<JobView> jobs,
       List<ServiceConfig> services,
+      List<String> runbooks,
       List<String> warnings) {}
 
   @Override
@@ -91,6 +92,9 @@ final class CheckConfigCommand implements Callable<Integer> {
             zone.getId(),
             jobs,
             config.services(),
+            config.failover().runbooks().values().stream()
+                .map(CheckConfigCommand::runbook)
+                .toList(),
             warnings(config));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -151,9 +155,30 @@ final class CheckConfigCommand implements Callable<Integer> {
               + (s.criticality() == null ? "" : ", criticality " + s.criticality()));
       out.println("  jobs         " + String.join(", ", s.jobs()));
     }
+    for (String r : v.runbooks()) {
+      out.println();
+      out.println("runbook " + r);
+    }
     for (String w : v.warnings()) {
       out.println("warning: " + w);
     }
+  }
+
+  /** {@code lab: Gestionale Uno, primario → secondario, 8 steps (notify, check-replica, …)}. */
+  private static String runbook(it.continuo.config.RunbookConfig r) {
+    return r.name()
+        + ": "
+        + r.service().name()
+        + ", "
+        + r.primary().name()
+        + " → "
+        + r.secondary().name()
+        + ", "
+        + r.steps().size()
+        + " steps ("
+        + String.join(", ", r.steps().stream().map(it.continuo.config.StepConfig::kind).toList())
+        + ")"
+        + (r.detection() != null && r.detection().auto() ? ", automatic on lost heartbeats" : "");
   }
 
   private static String pad(String s) {

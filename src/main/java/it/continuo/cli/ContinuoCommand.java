@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       HealthCommand.class,
       AckCommand.class,
       IncidentsCommand.class,
+      FailoverCommand.class,
       ReplicaCommand.class
     },
     footer = {

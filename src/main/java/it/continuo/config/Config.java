@@ -21,6 +21,7 @@ import java.util.Map;
  * @param reports the continuity manager's report, defaults when the file has none
  * @param health the server's health checks, defaults when the file has none
  * @param alerts the alert channels and escalation, {@link AlertsConfig#NONE} when the file has none
+ * @param failover the failover runbooks, {@link FailoverConfig#NONE} when the file has none
  * @param warnings things that are allowed but probably not meant
  */
 public record Config(
@@ -38,6 +39,7 @@ public record Config(
     ReportsConfig reports,
     HealthConfig health,
     AlertsConfig alerts,
+    FailoverConfig failover,
     List<String> warnings) {
 
   /** The job, or a configuration error that names the known ones. */

@@ -42,7 +42,8 @@ public final class ConfigLoader {
           "verification",
           "reports",
           "health",
-          "alerts");
+          "alerts",
+          "failover");
 
   private final Map<String, String> environment;
 
@@ -166,6 +167,15 @@ public final class ConfigLoader {
       HealthConfig health =
           YamlNode.optional(top, "health", n -> HealthSection.read(n, warnings, jobs.keySet()))
               .orElse(HealthConfig.DEFAULTS);
+      FailoverConfig failover =
+          YamlNode.optional(
+                  top,
+                  "failover",
+                  n ->
+                      FailoverSection.read(
+                          n, new FailoverSection.Known(hosts, replicas, services, alerts)))
+              .orElse(FailoverConfig.NONE);
+      FailoverSection.checkServiceRunbooks(top.get("services"), failover);
       return new Config(
           file,
           agent,
@@ -181,6 +191,7 @@ public final class ConfigLoader {
           reports,
           health,
           alerts,
+          failover,
           List.copyOf(warnings));
     }
 

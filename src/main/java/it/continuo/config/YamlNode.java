@@ -139,6 +139,16 @@ final class YamlNode {
     return values;
   }
 
+  /** Whether it is a single value (not a mapping or a list). */
+  boolean isScalar() {
+    return node instanceof ScalarNode;
+  }
+
+  /** Whether it is a list. */
+  boolean isSequence() {
+    return node instanceof SequenceNode;
+  }
+
   boolean isNull() {
     return node instanceof ScalarNode s && "tag:yaml.org,2002:null".equals(s.getTag().getValue());
   }

@@ -450,6 +450,35 @@ public final class History implements AutoCloseable {
     return db.transaction(what, work);
   }
 
+  /**
+   * Records a failover run and its timeline in one go.
+   *
+   * @return its row id
+   */
+  public synchronized long recordFailover(FailoverRecord run) throws HistoryException {
+    return db.call("record failover run of " + run.runbook(), c -> FailoverTable.insert(c, run));
+  }
+
+  /** Records where the report of failover run {@code id} was written. */
+  public synchronized void failoverReport(long id, String path) throws HistoryException {
+    db.call(
+        "record the report of failover run " + id,
+        c -> {
+          FailoverTable.reportPath(c, id, path);
+          return null;
+        });
+  }
+
+  /** The failover runs started at or after {@code since}, newest first, without their steps. */
+  public synchronized List<FailoverRecord> failoverRuns(Instant since) throws HistoryException {
+    return db.call("read the failover runs", c -> FailoverTable.since(c, since));
+  }
+
+  /** One failover run with its timeline. */
+  public synchronized Optional<FailoverRecord> failoverRun(long id) throws HistoryException {
+    return db.call("read failover run " + id, c -> FailoverTable.byId(c, id));
+  }
+
   /** Closes the connection; an embedded database closes when its last process lets go. */
   @Override
   public synchronized void close() {

@@ -33,6 +33,8 @@ record Entry(
     long gid,
     byte[] target) {
 
+  static final byte[] NONE = new byte[0];
+
   boolean isFile() {
     return type == 'f';
   }
@@ -65,7 +67,7 @@ record Entry(
 
   /** A rough count of the heap bytes it holds, for sizing sort chunks. */
   int weight() {
-    return 96 + path.length + target.length;
+    return 128 + path.length + target.length;
   }
 
   void write(DataOutput out) throws IOException {
@@ -92,7 +94,8 @@ record Entry(
     int mode = in.readInt();
     long uid = in.readLong();
     long gid = in.readLong();
-    byte[] target = new byte[in.readInt()];
+    int n = in.readInt();
+    byte[] target = n == 0 ? NONE : new byte[n];
     in.readFully(target);
     return new Entry(path, type, size, mtime, ctime, mode, uid, gid, target);
   }

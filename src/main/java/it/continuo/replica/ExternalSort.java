@@ -1,6 +1,5 @@
 package it.continuo.replica;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -102,6 +101,51 @@ final class ExternalSort implements Closeable {
     }
   }
 
+  /** A buffered input without the locking of BufferedInputStream: one reader, byte by byte. */
+  private static final class ChunkInput extends java.io.InputStream {
+    private final java.io.InputStream in;
+    private final byte[] buffer = new byte[READ_BUFFER];
+    private int pos;
+    private int limit;
+
+    ChunkInput(java.io.InputStream in) {
+      this.in = in;
+    }
+
+    private boolean fill() throws IOException {
+      limit = in.readNBytes(buffer, 0, buffer.length);
+      pos = 0;
+      return limit > 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (pos == limit && !fill()) {
+        return -1;
+      }
+      return buffer[pos++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (pos == limit && !fill()) {
+        return -1;
+      }
+      int n = Math.min(len, limit - pos);
+      System.arraycopy(buffer, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
   /** The k-way merge of sorted chunk files. */
   private static final class Merge implements EntrySource {
     private record Head(Entry entry, DataInputStream in) {}
@@ -113,8 +157,7 @@ final class ExternalSort implements Closeable {
     Merge(List<Path> files) throws IOException {
       try {
         for (Path f : files) {
-          DataInputStream in =
-              new DataInputStream(new BufferedInputStream(Files.newInputStream(f), READ_BUFFER));
+          DataInputStream in = new DataInputStream(new ChunkInput(Files.newInputStream(f)));
           inputs.add(in);
           advance(in);
         }

@@ -53,12 +53,12 @@ final class FindFormat {
       return new Entry(
           f[7],
           (char) f[0][0],
-          Long.parseLong(ascii(f[1])),
+          number(f[1], 10),
           nanos(ascii(f[2])),
           nanos(ascii(f[3])),
-          Integer.parseInt(ascii(f[4]), 8),
-          Long.parseLong(ascii(f[5])),
-          Long.parseLong(ascii(f[6])),
+          (int) number(f[4], 8),
+          number(f[5], 10),
+          number(f[6], 10),
           f[8]);
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IOException("unexpected find output near " + Entry.text(f[7]) + ": " + e, e);
@@ -71,6 +71,22 @@ final class FindFormat {
         .movePointRight(9)
         .setScale(0, java.math.RoundingMode.FLOOR)
         .longValueExact();
+  }
+
+  /** A non-negative number in ASCII digits, without making a string of it. */
+  static long number(byte[] b, int radix) {
+    if (b.length == 0 || b.length > 19) {
+      throw new NumberFormatException("not a number: " + Entry.text(b));
+    }
+    long n = 0;
+    for (byte c : b) {
+      int d = c - '0';
+      if (d < 0 || d >= radix) {
+        throw new NumberFormatException("not a number: " + Entry.text(b));
+      }
+      n = n * radix + d;
+    }
+    return n;
   }
 
   private static String ascii(byte[] b) {
@@ -93,7 +109,7 @@ final class FindFormat {
       }
       byte b = buffer[pos++];
       if (b == 0) {
-        return Arrays.copyOf(field, n);
+        return n == 0 ? Entry.NONE : Arrays.copyOf(field, n);
       }
       if (n == field.length) {
         if (n >= MAX_FIELD) {

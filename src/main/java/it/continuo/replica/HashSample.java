@@ -16,9 +16,10 @@ import java.nio.file.Path;
  * bytes, in bounded memory. First every file changed since the previous check (its ctime, which
  * moves with content, mode and owner changes), taken in path order while they fit; then a sample of
  * the others: each path falls in one of 65,536 buckets by a hash of its bytes, and the buckets are
- * taken in order from an offset that moves each day by the share of the tree the budget covers, so
- * that a stable tree is confirmed whole every {@code tree / budget} days. When everything fits,
- * everything is hashed. Candidates wait in a file of {@code dir}; the heap holds a 512 KiB table.
+ * taken in order from an offset that moves each day by three quarters of the share of the tree the
+ * budget covers, so that a stable tree is confirmed whole within about {@code 4/3 tree / budget}
+ * days. When everything fits, everything is hashed. Candidates wait in a file of {@code dir}; the
+ * heap holds a 512 KiB table.
  */
 final class HashSample implements Closeable {
   private static final int BUCKETS = 1 << 16;
@@ -68,7 +69,9 @@ final class HashSample implements Closeable {
     int cutoff = BUCKETS; // rotated buckets below it are taken whole
     long partialRoom = 0;
     if (otherBytes > room) {
-      long width = Math.max(1, Math.round((double) BUCKETS * room / otherBytes));
+      // three quarters of the share the budget covers, so that consecutive days' windows overlap
+      // even when the buckets are uneven
+      long width = Math.max(1, Math.round(0.75 * BUCKETS * room / otherBytes));
       offset = (int) Math.floorMod(epochDay * width, (long) BUCKETS);
       long sum = 0;
       cutoff = 0;
@@ -120,13 +123,18 @@ final class HashSample implements Closeable {
     return new Selection(list, files, bytes);
   }
 
-  /** FNV-1a of the path, its top 16 bits. */
+  /** FNV-1a of the path, mixed (MurmurHash3's finalizer), its top 16 bits. */
   static int bucket(byte[] path) {
     long h = 0xcbf29ce484222325L;
     for (byte b : path) {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
     return (int) (h >>> 48);
   }
 

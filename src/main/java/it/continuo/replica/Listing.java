@@ -30,7 +30,7 @@ final class Listing implements Closeable {
       for (Entry e; (e = in.next()) != null; ) {
         if (e.path().length == 0) {
           rootMtime = e.mtime();
-        } else if (!excludes.excludes(e.pathText())) {
+        } else if (excludes.isEmpty() || !excludes.excludes(e.pathText())) {
           sort.add(e);
         }
       }

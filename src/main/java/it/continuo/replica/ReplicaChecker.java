@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * cannot be checked: the result is then {@link ReplicaState#UNKNOWN} with the reason.
  */
 public final class ReplicaChecker {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ReplicaChecker.class);
+
   /** How long one listing or hashing command may take, unless told otherwise. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofHours(1);
 
@@ -115,6 +118,7 @@ public final class ReplicaChecker {
               hosts,
               () -> hosts[0] = Hosts.open(replica.primary().host(), forceSftp),
               () -> hosts[1] = Hosts.open(replica.secondary().host(), forceSftp));
+      log.info("replica {}: sides open after {} ms", replica.name(), sinceStart(checkedAt));
       ReplicaHost primary = opened.primary();
       ReplicaHost secondary = opened.secondary();
       long budget = replica.hashBudget();
@@ -131,6 +135,11 @@ public final class ReplicaChecker {
                 hosts,
                 () -> Listing.of(primary, pRoot, excludes, work, tag + "-p", commandTimeout),
                 () -> Listing.of(secondary, sRoot, excludes, work, tag + "-s", commandTimeout));
+        log.info(
+            "replica {}: {} listed and sorted after {} ms",
+            replica.name(),
+            pRoot,
+            sinceStart(checkedAt));
         long resolution = Math.max(primary.mtimeResolution(), secondary.mtimeResolution());
         long sinceNanos =
             since == null
@@ -143,6 +152,8 @@ public final class ReplicaChecker {
             EntrySource ps = p.sorted();
             EntrySource ss = s.sorted()) {
           new TreeMerge(findings, prefix, resolution, sample).run(ps, ss, p.rootMtime());
+          log.info(
+              "replica {}: {} compared after {} ms", replica.name(), pRoot, sinceStart(checkedAt));
           if (sample != null) {
             HashSample.Selection selection = sample.select(checkedAt.getEpochSecond() / 86_400);
             budget -= selection.bytes();
@@ -176,6 +187,10 @@ public final class ReplicaChecker {
         // a leftover in the temporary directory is no reason to lose the result
       }
     }
+  }
+
+  private long sinceStart(Instant checkedAt) {
+    return Duration.between(checkedAt, clock.instant()).toMillis();
   }
 
   /** The primary's and the secondary's of something. */

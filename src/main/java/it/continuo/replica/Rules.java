@@ -22,16 +22,20 @@ final class Rules {
   /**
    * One finding for a path present on both sides.
    *
+   * <p>The path is made text only for a difference: most entries have none.
+   *
    * @param difference the difference, or null when they look the same
    * @param pending true when every part of it is a change of the primary not yet copied
    */
   record Verdict(Difference difference, boolean pending) {}
 
-  static Verdict compare(String path, Entry p, Entry s, long resolution) {
+  static Verdict compare(String prefix, Entry p, Entry s, long resolution) {
     if (p.type() != s.type()) {
       String detail = article(p) + " on the primary, " + article(s) + " on the secondary";
       return new Verdict(
-          new Difference(Difference.Kind.CHANGED, path, detail, Entry.instant(p.ctime())), true);
+          new Difference(
+              Difference.Kind.CHANGED, prefix + p.pathText(), detail, Entry.instant(p.ctime())),
+          true);
     }
     List<String> parts = new ArrayList<>();
     long changedAt = Long.MAX_VALUE;
@@ -85,7 +89,9 @@ final class Rules {
     }
     Instant at = pending ? Entry.instant(changedAt) : null;
     return new Verdict(
-        new Difference(Difference.Kind.CHANGED, path, String.join("; ", parts), at), pending);
+        new Difference(
+            Difference.Kind.CHANGED, prefix + p.pathText(), String.join("; ", parts), at),
+        pending);
   }
 
   /** A path only the primary has: pending since the primary's mtime. */

@@ -53,7 +53,7 @@ final class TreeMerge {
       } else {
         countPrimary(p);
         countSecondary(s);
-        Rules.Verdict v = Rules.compare(path(p), p, s, resolution);
+        Rules.Verdict v = Rules.compare(prefix, p, s, resolution);
         if (v.difference() != null) {
           findings.add(v.difference(), v.pending());
         } else if (sample != null && p.isFile()) {
