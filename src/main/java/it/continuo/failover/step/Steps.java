@@ -11,7 +11,7 @@ public final class Steps {
   public static Step create(StepConfig config) {
     return switch (config.kind()) {
       case "check-replica" -> new NotYetStep(config);
-      case "fence" -> new NotYetStep(config);
+      case "fence" -> FenceStep.of((StepConfig.Fence) config.action());
       case "ssh" -> new NotYetStep(config);
       case "dns" -> new NotYetStep(config);
       case "hosts" -> new NotYetStep(config);
