@@ -14,7 +14,7 @@ public final class Steps {
       case "fence" -> FenceStep.of((StepConfig.Fence) config.action());
       case "ssh" -> new NotYetStep(config);
       case "dns" -> new NotYetStep(config);
-      case "hosts" -> new NotYetStep(config);
+      case "hosts" -> new HostsStep((StepConfig.Hosts) config.action());
       case "vip" -> new NotYetStep(config);
       case "wait", "verify" -> new NotYetStep(config);
       case "notify" -> new NotYetStep(config);
