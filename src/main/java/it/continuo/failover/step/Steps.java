@@ -15,7 +15,7 @@ public final class Steps {
       case "ssh" -> new NotYetStep(config);
       case "dns" -> new NotYetStep(config);
       case "hosts" -> new HostsStep((StepConfig.Hosts) config.action());
-      case "vip" -> new NotYetStep(config);
+      case "vip" -> new VipStep((StepConfig.Vip) config.action());
       case "wait", "verify" -> new NotYetStep(config);
       case "notify" -> new NotYetStep(config);
       default -> throw new IllegalArgumentException("unknown step kind " + config.kind());
