@@ -193,6 +193,10 @@ class FenceStepIT {
   @Nested
   @DisplayName("with ups, against the real upsd and its dummy-ups driver")
   class Ups {
+    static String where(TestServers.Nut nut) {
+      return nut.ups() + "@" + nut.host() + ":" + nut.port();
+    }
+
     String method(TestServers.Nut nut, String command) {
       return "{ ups: { ups: \""
           + nut.ups()
@@ -217,7 +221,9 @@ class FenceStepIT {
       StepException e = failure(step);
       assertThat(e.getMessage())
           .isEqualTo(
-              "fence failed: ups continuo-test@127.0.0.1:3493 outlet.1.load.off:"
+              "fence failed: ups "
+                  + where(nut)
+                  + " outlet.1.load.off:"
                   + " command not supported by the UPS (ERR CMD-NOT-SUPPORTED)");
       assertThat(e.retryable()).isFalse();
     }
@@ -232,7 +238,9 @@ class FenceStepIT {
       StepException e = failure(step);
       assertThat(e.getMessage())
           .isEqualTo(
-              "fence failed: ups continuo-test@127.0.0.1:3493 load.off:"
+              "fence failed: ups "
+                  + where(nut)
+                  + " load.off:"
                   + " wrong user or password, or the user may not do this (ERR ACCESS-DENIED)");
       assertThat(String.join("\n", timeline)).doesNotContain("not-the-password");
     }
@@ -250,12 +258,13 @@ class FenceStepIT {
       TestServers.Nut nut = servers.nut();
       Step step = fence(servers, Map.of("NUT_PASSWORD", nut.password()), method(nut, "load.off"));
       try {
-        assertThat(run(step).lines())
-            .containsExactly("fenced by ups continuo-test@127.0.0.1:3493 load.off");
+        assertThat(run(step).lines()).containsExactly("fenced by ups " + where(nut) + " load.off");
       } catch (StepException e) {
         assertThat(e.getMessage())
             .isEqualTo(
-                "fence failed: ups continuo-test@127.0.0.1:3493 load.off:"
+                "fence failed: ups "
+                    + where(nut)
+                    + " load.off:"
                     + " wrong user or password, or the user may not do this (ERR ACCESS-DENIED)");
       }
     }
