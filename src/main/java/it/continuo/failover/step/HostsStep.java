@@ -38,10 +38,16 @@ import java.util.Map;
  */
 final class HostsStep implements Step {
   private final StepConfig.Hosts config;
+  private final boolean undoable;
   private final AddressSwap swap;
 
-  HostsStep(StepConfig.Hosts config) {
+  HostsStep(StepConfig config) {
+    this((StepConfig.Hosts) config.action(), config.undoImplied());
+  }
+
+  HostsStep(StepConfig.Hosts config, boolean undoable) {
     this.config = config;
+    this.undoable = undoable;
     this.swap = new AddressSwap(config.from(), config.to());
   }
 
@@ -272,9 +278,10 @@ final class HostsStep implements Step {
     return new Look(checked.client(), checked.file(), bytes, content, files.stat(path), state);
   }
 
+  /** True unless the runbook says {@code undo: false}. */
   @Override
   public boolean undoable() {
-    return true;
+    return undoable;
   }
 
   @Override

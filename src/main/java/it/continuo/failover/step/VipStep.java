@@ -38,11 +38,17 @@ final class VipStep implements Step {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
   private final StepConfig.Vip config;
+  private final boolean undoable;
   private final String ip;
   private final boolean v6;
 
-  VipStep(StepConfig.Vip config) {
+  VipStep(StepConfig config) {
+    this((StepConfig.Vip) config.action(), config.undoImplied());
+  }
+
+  VipStep(StepConfig.Vip config, boolean undoable) {
     this.config = config;
+    this.undoable = undoable;
     this.ip = config.address().substring(0, config.address().indexOf('/'));
     this.v6 = ip.indexOf(':') >= 0;
   }
@@ -147,9 +153,10 @@ final class VipStep implements Step {
     return move(context, config.from(), config.to());
   }
 
+  /** True unless the runbook says {@code undo: false}. */
   @Override
   public boolean undoable() {
-    return true;
+    return undoable;
   }
 
   @Override

@@ -247,7 +247,8 @@ class HostsStepIT {
                 List.of(client, dead),
                 List.of(hosts.toString()),
                 InetAddress.getByName("127.0.0.2"),
-                InetAddress.getByName("127.0.0.3")));
+                InetAddress.getByName("127.0.0.3")),
+            true);
     StepException e = catchThrowableOfType(() -> run(step), StepException.class);
     assertThat(e.getMessage())
         .startsWith("hosts: nothing changed: client pc03: cannot connect to 127.0.0.4:" + closed);

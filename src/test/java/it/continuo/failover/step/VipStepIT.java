@@ -157,7 +157,7 @@ class VipStepIT {
   void toUnreachable() throws Exception {
     ip("addr", "add", VIP, "dev", "lo");
     StepConfig.Vip c = config();
-    Step step = new VipStep(new StepConfig.Vip(VIP, "lo", c.from(), dead(c.to())));
+    Step step = new VipStep(new StepConfig.Vip(VIP, "lo", c.from(), dead(c.to())), true);
     StepException e = catchThrowableOfType(() -> run(step), StepException.class);
     assertThat(e.getMessage()).startsWith("vip: secondario: cannot connect to 127.0.0.3:");
     assertThat(e.retryable()).isTrue();
@@ -178,7 +178,7 @@ class VipStepIT {
   @DisplayName("a primary that does not power on: logged, and the address added on the secondary")
   void fromUnreachable() throws Exception {
     StepConfig.Vip c = config();
-    Step step = new VipStep(new StepConfig.Vip(VIP, "lo", dead(c.from()), c.to()));
+    Step step = new VipStep(new StepConfig.Vip(VIP, "lo", dead(c.from()), c.to()), true);
     StepOutcome outcome = run(step);
     assertThat(outcome.lines().get(0)).startsWith("primario unreachable (cannot connect to");
     assertThat(outcome.lines().get(3)).isEqualTo("secondario: lo lists 127.0.0.77/32");
@@ -209,7 +209,7 @@ class VipStepIT {
   @DisplayName("plan with a device the secondary lacks: refused")
   void missingDevice() throws Exception {
     StepConfig.Vip c = config();
-    Step step = new VipStep(new StepConfig.Vip(VIP, "nosuch0", c.from(), c.to()));
+    Step step = new VipStep(new StepConfig.Vip(VIP, "nosuch0", c.from(), c.to()), true);
     List<Change> plan;
     try (StepContext context = StepContext.builder(runbook).build()) {
       plan = step.plan(context);
