@@ -112,6 +112,11 @@ final class HostsStep implements Step {
     for (String file : config.files()) {
       String path = RemoteFiles.sftpPath(file);
       String where = "client " + client.name() + " (" + client.address() + "): " + file;
+      if (file.indexOf('*') >= 0 || file.indexOf('?') >= 0) {
+        // JSch reads * and ? in SFTP paths as wildcards: refuse rather than touch other files
+        problems.add(where + ": a name with * or ? cannot be rewritten over SFTP");
+        continue;
+      }
       try {
         byte[] bytes = files.read(path);
         TextCodec.Decoded content = TextCodec.decode(bytes);

@@ -221,6 +221,22 @@ class HostsStepIT {
   }
 
   @Test
+  @DisplayName("a file name with a wildcard: refused, nothing changed")
+  void wildcard() throws Exception {
+    Path odd = files.resolve("ho*ts");
+    Files.writeString(odd, HOSTS);
+    Step step = step(hosts, odd);
+    StepException e = catchThrowableOfType(() -> run(step), StepException.class);
+    assertThat(e.getMessage())
+        .startsWith(
+            "hosts: nothing changed: client client (127.0.0.4): "
+                + odd
+                + ": a name with * or ? cannot be rewritten over SFTP");
+    assertThat(Files.readString(hosts)).isEqualTo(HOSTS);
+    assertThat(Files.readString(odd)).isEqualTo(HOSTS);
+  }
+
+  @Test
   @DisplayName("a client that cannot be reached: nothing changed on the others")
   void unreachableClient() throws Exception {
     both();
