@@ -11,11 +11,11 @@ public final class Steps {
   public static Step create(StepConfig config) {
     return switch (config.kind()) {
       case "check-replica" -> new CheckReplicaStep((StepConfig.CheckReplica) config.action());
-      case "fence" -> new NotYetStep(config); // the fence engineer's
+      case "fence" -> FenceStep.of((StepConfig.Fence) config.action());
       case "ssh" -> new SshStep(config);
       case "dns" -> new DnsStep(config);
-      case "hosts" -> new NotYetStep(config); // the hosts engineer's
-      case "vip" -> new NotYetStep(config); // the vip engineer's
+      case "hosts" -> new HostsStep(config);
+      case "vip" -> new VipStep(config);
       case "wait", "verify" -> new ProbeStep((StepConfig.Probe) config.action());
       case "notify" -> new NotifyStep((StepConfig.Notify) config.action());
       default -> throw new IllegalArgumentException("unknown step kind " + config.kind());

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * One connection to a NUT server ({@code upsd}, TCP 3493) speaking its network protocol in plain
  * text: {@code USERNAME}, {@code PASSWORD}, {@code LOGIN}, {@code LIST UPS}, {@code LIST VAR},
- * {@code GET VAR}, {@code LOGOUT}. Not thread-safe: one request at a time.
+ * {@code GET VAR}, {@code INSTCMD}, {@code LOGOUT}. Not thread-safe: one request at a time.
  *
  * <p>A hostile or broken server cannot hang or exhaust the caller: every reply must arrive whole
  * within the timeout (however slowly it trickles), a line may be at most {@value #MAX_LINE} bytes
@@ -86,6 +86,34 @@ public final class NutClient implements Closeable {
     expectOk("USERNAME " + NutWords.quote(user), "USERNAME", "");
     expectOk("PASSWORD " + NutWords.quote(password), "PASSWORD", "");
     expectOk("LOGIN " + NutWords.quote(ups), "LOGIN " + ups, ups);
+  }
+
+  /**
+   * Names the user for the commands that need one ({@code USERNAME}, {@code PASSWORD}), without
+   * attaching to a UPS as upsmon does; upsd checks the password only when a command needs it.
+   */
+  public void authenticate(String user, String password) throws NutException {
+    expectOk("USERNAME " + NutWords.quote(user), "USERNAME", "");
+    expectOk("PASSWORD " + NutWords.quote(password), "PASSWORD", "");
+  }
+
+  /**
+   * Asks the UPS's driver to run an instant command ({@code INSTCMD}, e.g. {@code load.off}); call
+   * {@link #authenticate} first. upsd answers {@code OK} once it has handed the command to the
+   * driver, not when the UPS has done it.
+   *
+   * @throws NutErrorException e.g. CMD-NOT-SUPPORTED (upsd checks it before the user's rights),
+   *     ACCESS-DENIED (wrong password, or no {@code instcmds} for the user in upsd.users),
+   *     UNKNOWN-UPS
+   */
+  public void instcmd(String ups, String command) throws NutException {
+    String request = "INSTCMD " + ups + " " + command;
+    String line = "INSTCMD " + NutWords.quote(ups) + " " + NutWords.quote(command);
+    List<String> w = reply(sendLine(line, request), ups);
+    // NUT 2.8 may add "TRACKING <id>" when the client asked for tracking; we do not.
+    if (w.isEmpty() || !w.get(0).equals("OK")) {
+      throw unexpected(request, String.join(" ", w));
+    }
   }
 
   /** The UPSes the server knows, name to description ({@code LIST UPS}). */

@@ -9,6 +9,9 @@ public final class NutErrorException extends NutException {
           Map.entry("ACCESS-DENIED", "wrong user or password, or the user may not do this"),
           Map.entry("UNKNOWN-UPS", "no such UPS on this server"),
           Map.entry("VAR-NOT-SUPPORTED", "the UPS has no such variable"),
+          Map.entry("CMD-NOT-SUPPORTED", "command not supported by the UPS"),
+          Map.entry("INVALID-VALUE", "invalid value"),
+          Map.entry("READONLY", "read-only"),
           Map.entry("DATA-STALE", "the UPS data is stale: the driver lost the UPS or stopped"),
           Map.entry("DRIVER-NOT-CONNECTED", "upsd is not connected to the UPS driver"),
           Map.entry("USERNAME-REQUIRED", "a user name is required"),
@@ -36,10 +39,15 @@ public final class NutErrorException extends NutException {
             + " answered ERR "
             + code
             + " ("
-            + MEANINGS.getOrDefault(code, "error reported by the server")
+            + meaning(code)
             + ")",
         null);
     this.code = code;
+  }
+
+  /** What a code means, in words, e.g. "no such UPS on this server". */
+  public static String meaning(String code) {
+    return MEANINGS.getOrDefault(code, "error reported by the server");
   }
 
   /** The error code, e.g. "ACCESS-DENIED". */

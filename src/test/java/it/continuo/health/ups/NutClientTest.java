@@ -143,6 +143,105 @@ class NutClientTest {
   }
 
   @Nested
+  @DisplayName("sending an instant command")
+  class InstantCommand {
+    /**
+     * upsd's order: unknown UPS, then unsupported command, then the user's rights; only {@code
+     * password} may run load.off.
+     */
+    FakeNutServer.Script upsd(String password) {
+      java.util.concurrent.atomic.AtomicReference<String> sent =
+          new java.util.concurrent.atomic.AtomicReference<>("");
+      return (req, out) -> {
+        if (req.startsWith("PASSWORD ")) {
+          sent.set(req.substring("PASSWORD ".length()));
+        }
+        if (req.startsWith("USERNAME") || req.startsWith("PASSWORD")) {
+          write(out, "OK\n");
+        } else if (req.startsWith("INSTCMD sala ")) {
+          write(
+              out,
+              switch (req) {
+                case "INSTCMD sala load.off" ->
+                    password.equals(sent.get()) ? "OK\n" : "ERR ACCESS-DENIED\n";
+                default -> "ERR CMD-NOT-SUPPORTED\n";
+              });
+        } else if (req.startsWith("INSTCMD")) {
+          write(out, "ERR UNKNOWN-UPS\n");
+        } else {
+          write(out, "ERR UNKNOWN-COMMAND\n");
+        }
+      };
+    }
+
+    @Test
+    @DisplayName("sends USERNAME, PASSWORD and INSTCMD, without LOGIN, and accepts OK")
+    void ok() throws Exception {
+      try (NutClient c = connect(upsd("s3cret"))) {
+        c.authenticate("fence", "s3cret");
+        c.instcmd("sala", "load.off");
+      }
+      assertThat(server.requests())
+          .containsExactly("USERNAME fence", "PASSWORD s3cret", "INSTCMD sala load.off");
+    }
+
+    @Test
+    @DisplayName("accepts OK TRACKING as upsd 2.8 may answer")
+    void tracking() throws Exception {
+      try (NutClient c = connect((req, out) -> write(out, "OK TRACKING 1bd31808\n"))) {
+        c.instcmd("sala", "load.off");
+      }
+    }
+
+    @Test
+    @DisplayName("reads ERR CMD-NOT-SUPPORTED as a command the UPS does not have")
+    void notSupported() throws Exception {
+      NutClient c = connect(upsd("s3cret"));
+      c.authenticate("fence", "s3cret");
+      NutErrorException e =
+          (NutErrorException) failure(() -> c.instcmd("sala", "outlet.1.load.off"));
+      assertThat(e.code()).isEqualTo("CMD-NOT-SUPPORTED");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "NUT server 127.0.0.1:"
+                  + server.port()
+                  + ": UPS sala: INSTCMD sala outlet.1.load.off answered ERR CMD-NOT-SUPPORTED"
+                  + " (command not supported by the UPS)");
+      c.close();
+    }
+
+    @Test
+    @DisplayName("reads ERR ACCESS-DENIED without showing the password")
+    void denied() throws Exception {
+      NutClient c = connect(upsd("s3cret"));
+      c.authenticate("fence", "wrong-pw");
+      NutErrorException e = (NutErrorException) failure(() -> c.instcmd("sala", "load.off"));
+      assertThat(e.code()).isEqualTo("ACCESS-DENIED");
+      assertThat(e.getMessage()).contains("wrong user or password").doesNotContain("wrong-pw");
+      c.close();
+    }
+
+    @Test
+    @DisplayName("reads ERR UNKNOWN-UPS as a UPS the server does not know")
+    void unknownUps() throws Exception {
+      NutClient c = connect(upsd("s3cret"));
+      NutErrorException e = (NutErrorException) failure(() -> c.instcmd("rack", "load.off"));
+      assertThat(e.getMessage()).contains("UPS rack", "UNKNOWN-UPS", "no such UPS");
+      c.close();
+    }
+
+    @Test
+    @DisplayName("refuses a command with a line break instead of sending it")
+    void injection() throws Exception {
+      NutClient c = connect(upsd("s3cret"));
+      assertThat(failure(() -> c.instcmd("sala", "load.off\nFSD sala")).getMessage())
+          .contains("line break");
+      assertThat(server.requests()).isEmpty();
+      c.close();
+    }
+  }
+
+  @Nested
   @DisplayName("facing a broken or hostile server, fails clearly within the timeout")
   class Hostile {
     @Test
