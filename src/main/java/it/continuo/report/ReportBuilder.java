@@ -65,7 +65,8 @@ public final class ReportBuilder {
     }
     List<Section> sections = new ArrayList<>();
     sections.add(HealthSection.of(evidence, asOf));
-    SECTIONS.stream().skip(1).map(Section::notConfigured).forEach(sections::add);
+    sections.add(Section.notConfigured("replica"));
+    sections.add(DrillSection.of(config, evidence, asOf));
     return new Report(
         config.agent().name(),
         date,
