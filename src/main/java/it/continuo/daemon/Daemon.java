@@ -104,8 +104,28 @@ public final class Daemon implements AutoCloseable {
     List<Extension> all = new java.util.ArrayList<>(extensions.start(this, config.get()));
     this.health = new HealthWatch(config.get(), history, clock, dispatcher);
     all.add(health);
+    // idle (no thread) until a runbook has detection:
+    all.add(
+        new PrimaryWatch(config.get(), history, clock, health::alert, c -> failover(c, history)));
     all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config.get()));
     this.extensions = List.copyOf(all);
+  }
+
+  /** The failover engine for the watch's automatic execution; its runs' reports are mailed. */
+  private static it.continuo.failover.Failover failover(Config config, History history) {
+    java.util.Map<String, it.continuo.alert.Channel> channels;
+    try {
+      channels =
+          it.continuo.alert.channel.Channels.create(config.alerts(), config.reports().email());
+    } catch (ConfigException e) {
+      log.warn("the failover's notify steps have no channels: {}", e.getMessage());
+      channels = java.util.Map.of();
+    }
+    return it.continuo.failover.Failover.builder(config)
+        .history(history)
+        .channels(channels)
+        .afterRun(it.continuo.report.drill.DrillReports.of(config, history))
+        .build();
   }
 
   /**

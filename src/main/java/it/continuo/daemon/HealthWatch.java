@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +142,25 @@ final class HealthWatch implements Daemon.Extension {
       } catch (Exception e) {
         log.error("alerts not updated: {}", e.toString());
       }
+    }
+  }
+
+  /**
+   * Takes the findings of a watcher of its own (the watch on the primary, the replica checks) into
+   * the same incidents as the health checks; only the open incidents of the checks {@code scope}
+   * accepts are resolved when their finding is absent. Nothing when alerts are not configured.
+   */
+  synchronized void alert(Predicate<String> scope, List<Finding> findings) {
+    if (incidents == null) {
+      return;
+    }
+    try {
+      Deliveries d = incidents.update(scope, findings, clock.instant());
+      for (String failure : d.failures()) {
+        log.warn("alert not delivered (tried again at the next round): {}", failure);
+      }
+    } catch (Exception e) {
+      log.error("alerts not updated: {}", e.toString());
     }
   }
 
