@@ -50,8 +50,11 @@ public record DrillReport(
     return run.steps().stream().filter(s -> s.phase() == StepRecord.Phase.UNDO).toList();
   }
 
-  /** Whether the run measures RPO and RTO: a failback moves nothing to the secondary. */
+  /**
+   * Whether the run measured RPO and RTO: a failback moves nothing to the secondary, and a refused
+   * run did nothing.
+   */
   public boolean measures() {
-    return run.mode() != Mode.FAILBACK;
+    return run.mode() != Mode.FAILBACK && run.outcome() != FailoverRun.Outcome.REFUSED;
   }
 }

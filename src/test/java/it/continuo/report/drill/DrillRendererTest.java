@@ -138,4 +138,61 @@ class DrillRendererTest {
       }
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"it", "en"})
+  @DisplayName("a failback and a refused execute render every word, with no RPO/RTO or next drill")
+  void otherModes(String language) throws IOException {
+    it.continuo.failover.FailoverRun good = SampleRuns.goodDrill();
+    it.continuo.failover.FailoverRun failback =
+        new it.continuo.failover.FailoverRun(
+            9,
+            "uno",
+            good.service(),
+            it.continuo.failover.Mode.FAILBACK,
+            "mrossi",
+            good.declared(),
+            good.ended(),
+            it.continuo.failover.FailoverRun.Outcome.SUCCEEDED,
+            null,
+            null,
+            good.rpoTarget(),
+            good.rtoTarget(),
+            "secondario → primario",
+            false,
+            null,
+            "back on primario",
+            good.steps().subList(5, 7));
+    it.continuo.failover.FailoverRun refused =
+        new it.continuo.failover.FailoverRun(
+            10,
+            "uno",
+            good.service(),
+            it.continuo.failover.Mode.EXECUTE,
+            "detection",
+            good.declared(),
+            good.declared(),
+            it.continuo.failover.FailoverRun.Outcome.REFUSED,
+            null,
+            null,
+            good.rpoTarget(),
+            good.rtoTarget(),
+            "primario → secondario",
+            false,
+            null,
+            "another failover of uno runs (pid 4242)",
+            java.util.List.of());
+    for (it.continuo.failover.FailoverRun run : java.util.List.of(failback, refused)) {
+      RenderedDrill r = RENDERER.render(SampleRuns.report(run, language));
+      String text = text(r.html());
+      assertThat(text).doesNotContain("???", "{0", " null ", "drill.");
+      assertThat(r.html()).doesNotContain("id=\"rpo\"", "id=\"next\"");
+      try (PDDocument pdf = Loader.loadPDF(r.pdf())) {
+        assertThat(pdf.getNumberOfPages()).isPositive();
+      }
+    }
+    assertThat(text(RENDERER.render(SampleRuns.report(refused, "it")).html()))
+        .contains("Verbale del failover", "Esecuzione rifiutata prima di ogni passo: another")
+        .contains("Avviato da detection");
+  }
 }
