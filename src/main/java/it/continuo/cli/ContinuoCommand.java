@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       HealthCommand.class,
       AckCommand.class,
-      IncidentsCommand.class
+      IncidentsCommand.class,
+      FailoverCommand.class,
+      ReplicaCommand.class
     },
     footer = {
       "",

@@ -64,8 +64,8 @@ final class RunbookRunner implements AutoCloseable {
       boolean succeeded, String message, List<Integer> done, Instant verified, Instant lastEnd) {}
 
   /**
-   * Runs every step in order; on a failure stops, and undoes what was done when the runbook says
-   * {@code onFailure: undo}.
+   * Runs every step in order; on a failure stops, and undoes what was done (the failed step first,
+   * which may have changed part of what it does) when the runbook says {@code onFailure: undo}.
    */
   Forward forward(StepContext context) throws InterruptedException {
     List<Integer> done = new ArrayList<>();
@@ -95,10 +95,9 @@ final class RunbookRunner implements AutoCloseable {
               + (r.kind().equals("fence")
                   ? "; the primary may still be serving, so nothing was promoted"
                   : "");
-      done.add(i); // an undo accepts a world its step left unchanged or half changed
       if (runbook.onFailure() == RunbookConfig.OnFailure.UNDO) {
         timeline.note("undoing the steps done so far, in reverse order");
-        String undo = backward(done, context);
+        String undo = backward(done, i, context);
         if (undo != null) {
           message += "; " + undo;
         }
@@ -117,6 +116,22 @@ final class RunbookRunner implements AutoCloseable {
    * @return null when every undo succeeded, else why and what is left
    */
   String backward(List<Integer> done, StepContext context) throws InterruptedException {
+    return backward(done, -1, context);
+  }
+
+  /**
+   * Undoes the failed step {@code failed} (it may have changed something before it failed; its undo
+   * failing does not stop the others, since it may have changed nothing), then the steps done.
+   */
+  private String backward(List<Integer> done, int failed, StepContext context)
+      throws InterruptedException {
+    if (failed >= 0 && steps.get(failed).undoable()) {
+      StepRecord r = attempt(failed, StepRecord.Phase.UNDO, context);
+      if (!r.outcome().succeeded()) {
+        timeline.note(
+            "the undo of the failed step did not succeed either; it may have changed nothing");
+      }
+    }
     List<Integer> order = new ArrayList<>(done);
     java.util.Collections.reverse(order);
     for (int k = 0; k < order.size(); k++) {

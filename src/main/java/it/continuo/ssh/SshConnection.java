@@ -134,6 +134,23 @@ public final class SshConnection implements Closeable {
     return new RemoteCommand(this, session, command).run(timeout);
   }
 
+  /**
+   * Starts a command and returns its standard output to be read as it comes, without holding it in
+   * memory: for listings and other outputs of any size. Reading blocks while the command is silent,
+   * at most until {@code timeout} after the start; {@code close()} then checks the exit status (or,
+   * when the output was not read to its end, ends the command).
+   *
+   * @param stdin what the command reads on its standard input, sent as it is read (closed by the
+   *     caller); null for none
+   * @throws SshException when the channel cannot be opened; reads and {@code close()} throw it too:
+   *     a {@link CommandFailedException} for an exit status other than 0 (with its standard error),
+   *     transient for a lost connection or a timeout
+   */
+  public java.io.InputStream stream(String command, java.io.InputStream stdin, Duration timeout)
+      throws SshException {
+    return CommandOutput.start(endpoint, session, command, stdin, timeout);
+  }
+
   /** Ends the session; channels still open on it fail. */
   @Override
   public void close() {

@@ -244,6 +244,18 @@ class FailoverTest {
     }
 
     @Test
+    @DisplayName("the failed step's own undo failing does not stop the undo of the steps done")
+    void failedStepUndo() throws Exception {
+      Failover f = failover("undo", "ssh a", "ssh b");
+      fake(f, "b").failures = 1;
+      fakes.get("b").retryable = false;
+      fakes.get("b").undoFails = true;
+      FailoverRun run = f.execute("uno", BY);
+      assertThat(journal).containsExactly("run a", "run b", "undo b", "undo a");
+      assertThat(run.message()).doesNotContain("not undone");
+    }
+
+    @Test
     @DisplayName("a failed undo stops the failback and says what is left")
     void failedUndo() throws Exception {
       Failover f = failover("undo", "ssh a", "ssh b", "ssh c");

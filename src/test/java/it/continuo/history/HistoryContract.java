@@ -672,6 +672,105 @@ abstract class HistoryContract {
   }
 
   @Nested
+  @DisplayName("failover runs")
+  class FailoverRuns {
+    FailoverRecord drill(Instant started) {
+      return new FailoverRecord(
+          0,
+          "uno",
+          "Gestionale Uno",
+          "drill",
+          "rossi",
+          started,
+          started.plusSeconds(40),
+          "succeeded",
+          Duration.ofSeconds(3),
+          Duration.ofSeconds(21),
+          Duration.ofHours(1),
+          Duration.ofHours(4),
+          "primario → secondario",
+          false,
+          "succeeded",
+          "every step succeeded; failed back to primario",
+          null,
+          List.of(
+              new FailoverRecord.Step(
+                  1,
+                  "run",
+                  0,
+                  "ssh",
+                  "start uno",
+                  "ssh secondario: systemctl start uno",
+                  started,
+                  started.plusSeconds(2),
+                  "ok",
+                  1,
+                  List.of("exit 0", "exit=0"),
+                  null),
+              new FailoverRecord.Step(
+                  2,
+                  "undo",
+                  0,
+                  "ssh",
+                  "start uno",
+                  "ssh secondario: systemctl stop uno",
+                  started.plusSeconds(30),
+                  started.plusSeconds(31),
+                  "failed",
+                  2,
+                  List.of(),
+                  "the command exited with status 3")));
+    }
+
+    @Test
+    @DisplayName("a run is recorded with its timeline and read back as it was")
+    void roundTrip() throws Exception {
+      FailoverRecord run = drill(T0);
+      long id = history.recordFailover(run);
+      FailoverRecord back = history.failoverRun(id).orElseThrow();
+      assertThat(back.id()).isEqualTo(id);
+      assertThat(back).usingRecursiveComparison().ignoringFields("id").isEqualTo(run);
+      assertThat(history.failoverRun(id + 1000)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("runs since a time, newest first, without steps; nulls stay null; the report path")
+    void since() throws Exception {
+      long old = history.recordFailover(drill(T0.minus(Duration.ofDays(400))));
+      FailoverRecord refused =
+          new FailoverRecord(
+              0,
+              "uno",
+              "Gestionale Uno",
+              "execute",
+              "detection",
+              T0,
+              T0,
+              "refused",
+              null,
+              null,
+              Duration.ofHours(1),
+              Duration.ofHours(4),
+              "primario → secondario",
+              false,
+              null,
+              "another failover is running",
+              null,
+              List.of());
+      long a = history.recordFailover(drill(T0.minusSeconds(60)));
+      long b = history.recordFailover(refused);
+      history.failoverReport(a, "/var/lib/continuo/reports/drill-1.html");
+      List<FailoverRecord> runs = history.failoverRuns(T0.minus(Duration.ofDays(1)));
+      assertThat(runs).extracting(FailoverRecord::id).containsExactly(b, a);
+      assertThat(runs.get(0).rpo()).isNull();
+      assertThat(runs.get(0).failback()).isNull();
+      assertThat(runs.get(0).steps()).isEmpty();
+      assertThat(runs.get(1).reportPath()).isEqualTo("/var/lib/continuo/reports/drill-1.html");
+      assertThat(history.failoverRuns(Instant.EPOCH)).extracting(FailoverRecord::id).contains(old);
+    }
+  }
+
+  @Nested
   @DisplayName("the schema")
   class SchemaVersions {
     @Test

@@ -338,6 +338,16 @@ public final class TestServers {
     return Path.of(get("CONTINUO_TEST_SSH_RSA_KEY"));
   }
 
+  /**
+   * A client key both hosts accept for SFTP only ({@code restrict,command="internal-sftp"} in
+   * authorized_keys), beside {@link #sshKey()}; empty when the servers were started by a {@code
+   * scripts/test-env} that did not make it yet.
+   */
+  public Optional<Path> sftpOnlyKey() {
+    Path key = sshKey().resolveSibling("id_sftp_only");
+    return Files.isReadable(key) ? Optional.of(key) : Optional.empty();
+  }
+
   /** Every host's ed25519 and RSA keys, as {@code [127.0.0.2]:2222 ssh-ed25519 AAAA...} lines. */
   public Path knownHosts() {
     return Path.of(get("CONTINUO_TEST_SSH_KNOWN_HOSTS"));

@@ -10,14 +10,14 @@ public final class Steps {
   /** The step {@code config} describes. */
   public static Step create(StepConfig config) {
     return switch (config.kind()) {
-      case "check-replica" -> new NotYetStep(config);
-      case "fence" -> new NotYetStep(config);
-      case "ssh" -> new NotYetStep(config);
-      case "dns" -> new NotYetStep(config);
-      case "hosts" -> new NotYetStep(config);
-      case "vip" -> new NotYetStep(config);
-      case "wait", "verify" -> new NotYetStep(config);
-      case "notify" -> new NotYetStep(config);
+      case "check-replica" -> new CheckReplicaStep((StepConfig.CheckReplica) config.action());
+      case "fence" -> new NotYetStep(config); // the fence engineer's
+      case "ssh" -> new SshStep(config);
+      case "dns" -> new DnsStep(config);
+      case "hosts" -> new NotYetStep(config); // the hosts engineer's
+      case "vip" -> new NotYetStep(config); // the vip engineer's
+      case "wait", "verify" -> new ProbeStep((StepConfig.Probe) config.action());
+      case "notify" -> new NotifyStep((StepConfig.Notify) config.action());
       default -> throw new IllegalArgumentException("unknown step kind " + config.kind());
     };
   }
