@@ -242,6 +242,6 @@ final class PrimaryWatch implements Daemon.Extension {
   @Override
   public synchronized void close() {
     stopRounds();
-    executions.shutdownNow();
+    executions.shutdown(); // a failover under way is not interrupted halfway by a stop
   }
 }
