@@ -31,6 +31,7 @@ table.facts th { width: 28%; }
 tr.failed td { background: #fde6e4; }
 tr.undo td { background: #f4f4f4; }
 .small { font-size: 10px; color: #333; }
+.nowrap { white-space: nowrap; }
 .detail { font-family: "DejaVu Sans Mono", monospace; font-size: 10px; white-space: pre-wrap; word-wrap: break-word; }
 </style>
 </head>
@@ -75,8 +76,8 @@ tr.undo td { background: #f4f4f4; }
 <#list run.steps as s>
 <tr class="<#if !s.outcome.succeeded()>failed<#elseif s.phase.name() == "UNDO">undo</#if>">
 <td>${s.seq}</td>
-<td>${timeSeconds(s.started)}</td>
-<td>${seconds(s.duration())}</td>
+<td class="nowrap">${timeSeconds(s.started)}</td>
+<td class="nowrap">${seconds(s.duration())}</td>
 <td>${t("drill.phase." + s.phase.name())}</td>
 <td><b>${s.label}</b> (${s.kind})<br/><span class="small">${s.description}</span></td>
 <td><span class="badge <#if s.outcome.succeeded()>GREEN<#else>RED</#if>">${t("drill.stepOutcome." + s.outcome.name())}</span><#if s.attempts gt 1><br/><span class="small">${t("drill.attempts", s.attempts)}</span></#if></td>
