@@ -12,6 +12,7 @@ import it.continuo.failover.Timeline;
 import it.continuo.history.History;
 import it.continuo.history.HistoryException;
 import it.continuo.replica.ReplicaChecker;
+import it.continuo.report.drill.DrillReports;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,21 @@ final class FailoverCli {
         .channels(channels)
         .history(history)
         .timeline(json ? Timeline.NONE : new Printer(out, config.agent().timezone()))
+        .afterRun(run -> report(DrillReports.of(config, history).make(run), out))
         .build();
+  }
+
+  /** Says where the run's report went: the file, and whether it was mailed. */
+  private static void report(DrillReports.Written written, PrintWriter out) {
+    if (written.html() != null) {
+      out.println("             report: " + written.html() + " (and .pdf)");
+    }
+    if (written.failure() != null) {
+      out.println("             report: " + written.failure());
+    } else if (written.mailed()) {
+      out.println("             report mailed through reports.email");
+    }
+    out.flush();
   }
 
   /** The history, or null (with a warning) when it cannot be opened: a failover goes on without. */

@@ -15,9 +15,11 @@ import java.util.List;
  * @param misses consecutive failed rounds that mean the primary is lost
  * @param auto whether the runbook then runs by itself (off by default: split brain); requires a
  *     {@code fence} step
+ * @param token the bearer token the primary agent's {@code /health} asks for (its {@code
+ *     http.token}), by reference; null sends none
  */
 public record DetectionConfig(
-    List<String> tcp, List<URI> http, Duration interval, int misses, boolean auto) {
+    List<String> tcp, List<URI> http, Duration interval, int misses, boolean auto, Secret token) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
   public static final int DEFAULT_MISSES = 3;

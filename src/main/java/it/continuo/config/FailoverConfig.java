@@ -1,5 +1,6 @@
 package it.continuo.config;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -8,11 +9,17 @@ import java.util.Map;
  * @param runbooks the runbooks by name, in file order
  * @param detection the watch on the primary shared by every runbook that has none of its own, or
  *     null when the file gives none
+ * @param drillEvery how often each runbook must be drilled ({@code drillEvery}, by default a year:
+ *     the AgID guidelines ask for a test of the plan at least once a year)
  */
-public record FailoverConfig(Map<String, RunbookConfig> runbooks, DetectionConfig detection) {
+public record FailoverConfig(
+    Map<String, RunbookConfig> runbooks, DetectionConfig detection, Duration drillEvery) {
+
+  /** The AgID guidelines' most: once a year. */
+  public static final Duration DEFAULT_DRILL_EVERY = Duration.ofDays(365);
 
   /** No runbooks. */
-  public static final FailoverConfig NONE = new FailoverConfig(Map.of(), null);
+  public static final FailoverConfig NONE = new FailoverConfig(Map.of(), null, DEFAULT_DRILL_EVERY);
 
   /**
    * The runbook, or a configuration error that names the known ones.

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * failover:
- *   detection: { watch: ["primario:3389", "http://10.0.0.1:8420/health"], interval: 10s }
+ *   drillEvery: 365d
+ *   detection: { watch: ["primario:3389", "http://10.0.0.1:8420/health"], interval: 10s,
+ *                token: "${env:PRIMARY_TOKEN}" }
  *   runbooks:
  *     uno:
  *       service: Gestionale Uno
@@ -28,10 +30,11 @@ import java.util.regex.Pattern;
  */
 final class FailoverSection {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-  private static final List<String> KEYS = List.of("runbooks", "detection");
+  private static final List<String> KEYS = List.of("runbooks", "detection", "drillEvery");
   private static final List<String> RUNBOOK_KEYS =
       List.of("service", "primary", "secondary", "onFailure", "steps", "detection");
-  private static final List<String> DETECTION_KEYS = List.of("watch", "interval", "misses", "auto");
+  private static final List<String> DETECTION_KEYS =
+      List.of("watch", "interval", "misses", "auto", "token");
 
   private FailoverSection() {}
 
@@ -57,7 +60,10 @@ final class FailoverSection {
         runbooks.put(e.getKey(), runbook(e.getKey(), e.getValue(), known, global, m));
       }
     }
-    return new FailoverConfig(java.util.Collections.unmodifiableMap(runbooks), global);
+    Duration drillEvery =
+        YamlNode.optional(m, "drillEvery", FailoverSection::positive)
+            .orElse(FailoverConfig.DEFAULT_DRILL_EVERY);
+    return new FailoverConfig(java.util.Collections.unmodifiableMap(runbooks), global, drillEvery);
   }
 
   private static RunbookConfig runbook(
@@ -151,7 +157,8 @@ final class FailoverSection {
         YamlNode.optional(m, "misses", n -> n.integer(1, 1000))
             .orElse(DetectionConfig.DEFAULT_MISSES);
     boolean auto = YamlNode.optional(m, "auto", YamlNode::bool).orElse(false);
-    return new DetectionConfig(List.copyOf(tcp), List.copyOf(http), interval, misses, auto);
+    Secret token = YamlNode.optional(m, "token", YamlNode::secret).orElse(null);
+    return new DetectionConfig(List.copyOf(tcp), List.copyOf(http), interval, misses, auto, token);
   }
 
   static URI url(YamlNode node) throws ConfigException {

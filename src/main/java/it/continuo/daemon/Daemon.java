@@ -108,8 +108,35 @@ public final class Daemon implements AutoCloseable {
     dispatcher.replicaChecks(
         new ReplicaWatch(
             config::get, history, new ReplicaChecker(clock)::check, clock, health::alert));
+    // idle (no thread) until a runbook has detection:
+    all.add(
+        new PrimaryWatch(
+            config.get(), history, clock, health::alert, c -> failover(c, history, clock)));
     all.add(new Endpoint(this, new DaemonStatus(this, clock, software), config.get()));
     this.extensions = List.copyOf(all);
+  }
+
+  /**
+   * The failover engine for the watch's automatic execution, as the CLI's: the replica engine's
+   * check, the alert channels, the history; its runs' reports written and mailed.
+   */
+  private static it.continuo.failover.Failover failover(
+      Config config, History history, Clock clock) {
+    java.util.Map<String, it.continuo.alert.Channel> channels;
+    try {
+      channels =
+          it.continuo.alert.channel.Channels.create(config.alerts(), config.reports().email());
+    } catch (ConfigException e) {
+      log.warn("the failover's notify steps have no channels: {}", e.getMessage());
+      channels = java.util.Map.of();
+    }
+    return it.continuo.failover.Failover.builder(config)
+        .replicaGate(new it.continuo.replica.ReplicaChecker(clock)::check)
+        .clock(clock)
+        .history(history)
+        .channels(channels)
+        .afterRun(it.continuo.report.drill.DrillReports.of(config, history))
+        .build();
   }
 
   /**

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,11 +146,11 @@ final class HealthWatch implements Daemon.Extension {
   }
 
   /**
-   * The findings of a watcher of its own (the replica checks, the watch on the primary server):
-   * incidents and alerts as for the health sample, resolving only the open incidents of the checks
-   * {@code scope} accepts.
+   * Takes the findings of a watcher of its own (the watch on the primary, the replica checks) into
+   * the same incidents as the health checks; only the open incidents of the checks {@code scope}
+   * accepts are resolved when their finding is absent. Nothing when alerts are not configured.
    */
-  synchronized void alert(java.util.function.Predicate<String> scope, List<Finding> findings) {
+  synchronized void alert(Predicate<String> scope, List<Finding> findings) {
     if (incidents == null) {
       return;
     }

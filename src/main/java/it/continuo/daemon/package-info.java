@@ -6,6 +6,11 @@
  * is cancelled, so nothing half-written is ever listed) and re-reads its configuration on SIGHUP (a
  * configuration that does not load is refused, with the error logged, and the old one kept).
  *
+ * <p>When a runbook has {@code detection}, {@link it.continuo.daemon.PrimaryWatch} watches its
+ * primary (the agent runs on the secondary): misses in a row raise a {@code heartbeat} incident
+ * through the health watch's incidents, the primary answering again resolves it, and with {@code
+ * auto} the runbook's execute starts once per incident.
+ *
  * <p>On failure: a configuration or job store that cannot be opened at start stops the daemon with
  * the reason (exit 2 or 1); a run that fails is recorded and the next one goes on.
  */

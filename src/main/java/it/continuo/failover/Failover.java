@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,7 @@ public final class Failover {
   private final Clock clock;
   private final Timeline timeline;
   private final Function<StepConfig, Step> steps;
+  private final Consumer<FailoverRun> afterRun;
 
   private Failover(Builder b) {
     this.config = b.config;
@@ -38,6 +40,7 @@ public final class Failover {
     this.clock = b.clock;
     this.timeline = b.timeline;
     this.steps = b.steps;
+    this.afterRun = b.afterRun;
   }
 
   public static Builder builder(Config config) {
@@ -255,15 +258,21 @@ public final class Failover {
   }
 
   private FailoverRun record(FailoverRun run) {
-    if (history == null) {
-      return run;
+    FailoverRun recorded = run;
+    if (history != null) {
+      try {
+        recorded = run.withId(history.recordFailover(FailoverRecords.toHistory(run)));
+      } catch (HistoryException e) {
+        timeline.note("the run could not be recorded in the history: " + e.getMessage());
+      }
     }
     try {
-      return run.withId(history.recordFailover(FailoverRecords.toHistory(run)));
-    } catch (HistoryException e) {
-      timeline.note("the run could not be recorded in the history: " + e.getMessage());
-      return run;
+      afterRun.accept(recorded);
+    } catch (RuntimeException e) {
+      // the run is over and recorded: what follows it (its report) must not change its outcome
+      timeline.note("after the run: " + e);
     }
+    return recorded;
   }
 
   static String targets(RunbookConfig runbook) {
@@ -286,6 +295,7 @@ public final class Failover {
     private Clock clock = Clock.systemUTC();
     private Timeline timeline = Timeline.NONE;
     private Function<StepConfig, Step> steps = Steps::create;
+    private Consumer<FailoverRun> afterRun = run -> {};
 
     private Builder(Config config) {
       this.config = config;
@@ -321,6 +331,15 @@ public final class Failover {
     /** Makes the steps (tests give fakes); {@link Steps#create} by default. */
     public Builder steps(Function<StepConfig, Step> steps) {
       this.steps = steps;
+      return this;
+    }
+
+    /**
+     * What to do with each run once it is over and recorded (drill, execute, failback; refused ones
+     * included), e.g. write and mail its report; a failure is a timeline note, never the run's.
+     */
+    public Builder afterRun(Consumer<FailoverRun> afterRun) {
+      this.afterRun = afterRun;
       return this;
     }
 

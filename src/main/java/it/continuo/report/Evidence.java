@@ -1,6 +1,7 @@
 package it.continuo.report;
 
 import it.continuo.health.HealthSnapshot;
+import it.continuo.history.FailoverRecord;
 import it.continuo.history.History;
 import it.continuo.history.HistoryEvent;
 import it.continuo.history.NightlyCheck;
@@ -37,6 +38,16 @@ public interface Evidence {
     return List.of();
   }
 
+  /** The failover runs (drills, failovers, failbacks) started in [from, to], newest first. */
+  default List<FailoverRecord> failoverRuns(Instant from, Instant to) throws Exception {
+    return List.of();
+  }
+
+  /** One failover run with its timeline. */
+  default Optional<FailoverRecord> failoverRun(long id) throws Exception {
+    return Optional.empty();
+  }
+
   /** The evidence the agent's history holds, without the daemon's health. */
   static Evidence of(History history) {
     return of(history, null);
@@ -63,6 +74,16 @@ public interface Evidence {
         return history.replicaChecks(replica, from).stream()
             .filter(k -> !k.checkedAt().isAfter(to))
             .toList();
+      }
+
+      @Override
+      public List<FailoverRecord> failoverRuns(Instant from, Instant to) throws Exception {
+        return history.failoverRuns(from).stream().filter(r -> !r.started().isAfter(to)).toList();
+      }
+
+      @Override
+      public Optional<FailoverRecord> failoverRun(long id) throws Exception {
+        return history.failoverRun(id);
       }
 
       @Override

@@ -106,6 +106,51 @@ public final class Findings {
    */
   public static final String REPLICA_TREND = "replica-trend";
 
+  /**
+   * Drill: service (String), the last drill's day (LocalDate) succeeded; RTO measured (Duration)
+   * within the RTO (Duration). GREEN.
+   */
+  public static final String DRILL_LAST = "drill-last";
+
+  /** Drill: service (String), the last drill's day (LocalDate) failed: why (String). RED. */
+  public static final String DRILL_FAILED = "drill-failed";
+
+  /**
+   * Drill: service (String), the last drill's day (LocalDate), its RTO (Duration) over the RTO
+   * (Duration). RED.
+   */
+  public static final String DRILL_RTO_EXCEEDED = "drill-rto-exceeded";
+
+  /** Drill: service (String), the last drill's RPO (Duration) within the RPO (Duration). GREEN. */
+  public static final String DRILL_RPO = "drill-rpo";
+
+  /** Drill: service (String), the last drill's RPO (Duration) over the RPO (Duration). AMBER. */
+  public static final String DRILL_RPO_EXCEEDED = "drill-rpo-exceeded";
+
+  /** Drill: service (String): the last drill did not measure the RPO. AMBER. */
+  public static final String DRILL_RPO_UNKNOWN = "drill-rpo-unknown";
+
+  /**
+   * Drill: service (String), step (String) of the last drill, its phase (String: run or undo),
+   * outcome (String), error (String). AMBER.
+   */
+  public static final String DRILL_STEP_FAILED = "drill-step-failed";
+
+  /** Drill: service (String), the next drill due by (LocalDate). GREEN. */
+  public static final String DRILL_DUE = "drill-due";
+
+  /** Drill: service (String), the next drill due by (LocalDate), within 30 days. AMBER. */
+  public static final String DRILL_DUE_SOON = "drill-due-soon";
+
+  /** Drill: service (String), the next drill was due by (LocalDate). RED. */
+  public static final String DRILL_OVERDUE = "drill-overdue";
+
+  /** Drill: service (String), runbook (String) never drilled. AMBER. */
+  public static final String DRILL_NEVER = "drill-never";
+
+  /** Drill: service (String), the last drill's report (String, its path). GREEN. */
+  public static final String DRILL_REPORT = "drill-report";
+
   /** Every code, for the bundle test. */
   public static final List<String> CODES =
       List.of(
@@ -133,7 +178,19 @@ public final class Findings {
           REPLICA_UNKNOWN,
           REPLICA_DIFFERENCE,
           REPLICA_SERVICE,
-          REPLICA_TREND);
+          REPLICA_TREND,
+          DRILL_LAST,
+          DRILL_FAILED,
+          DRILL_RTO_EXCEEDED,
+          DRILL_RPO,
+          DRILL_RPO_EXCEEDED,
+          DRILL_RPO_UNKNOWN,
+          DRILL_STEP_FAILED,
+          DRILL_DUE,
+          DRILL_DUE_SOON,
+          DRILL_OVERDUE,
+          DRILL_NEVER,
+          DRILL_REPORT);
 
   private Findings() {}
 }

@@ -66,7 +66,7 @@ public final class ReportBuilder {
     List<Section> sections = new ArrayList<>();
     sections.add(HealthSection.of(evidence, asOf));
     sections.add(ReplicaSection.of(config, evidence, asOf));
-    SECTIONS.stream().skip(2).map(Section::notConfigured).forEach(sections::add);
+    sections.add(DrillSection.of(config, evidence, asOf));
     return new Report(
         config.agent().name(),
         date,

@@ -48,18 +48,48 @@ public final class ReportMailer implements ReportSender {
     this.clock = clock;
   }
 
+  /**
+   * One message: an HTML page with its images, and a PDF.
+   *
+   * @param subject the subject
+   * @param html the body, images referenced as {@code cid:<id>}
+   * @param images PNGs by content id
+   * @param pdf the attachment
+   * @param pdfName its file name
+   * @param what what is mailed, for errors: "the report of 2026-11-25"
+   */
+  public record Mail(
+      String subject,
+      String html,
+      Map<String, byte[]> images,
+      byte[] pdf,
+      String pdfName,
+      String what) {}
+
   @Override
   public void send(RenderedReport report) throws ReportMailException {
+    send(
+        new Mail(
+            report.subject(),
+            report.mailHtml(),
+            report.images(),
+            report.pdf(),
+            attachmentName(report),
+            "the report of " + report.date()));
+  }
+
+  /** Mails {@code mail} to every recipient of {@code reports.email}. */
+  public void send(Mail mail) throws ReportMailException {
     SmtpServer server = new SmtpServer(config, timeout);
     try {
-      MimeMessage message = message(server.session(), report);
-      server.send(message, "the report of " + report.date());
+      MimeMessage message = message(server.session(), mail);
+      server.send(message, mail.what());
     } catch (MailException e) {
       throw new ReportMailException(e.getMessage(), e.getCause());
     } catch (MessagingException e) {
       throw new ReportMailException(
-          "mailing the report of "
-              + report.date()
+          "mailing "
+              + mail.what()
               + " through the SMTP server "
               + server.hostPort()
               + " (security "
@@ -70,7 +100,7 @@ public final class ReportMailer implements ReportSender {
     }
   }
 
-  private MimeMessage message(Session session, RenderedReport report) throws MessagingException {
+  private MimeMessage message(Session session, Mail report) throws MessagingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress(config.from(), true));
     for (String to : config.to()) {
@@ -81,7 +111,7 @@ public final class ReportMailer implements ReportSender {
 
     MimeMultipart related = new MimeMultipart("related");
     MimeBodyPart body = new MimeBodyPart();
-    body.setText(report.mailHtml(), StandardCharsets.UTF_8.name(), "html");
+    body.setText(report.html(), StandardCharsets.UTF_8.name(), "html");
     related.addBodyPart(body);
     for (Map.Entry<String, byte[]> image : report.images().entrySet()) {
       MimeBodyPart part = new MimeBodyPart();
@@ -97,7 +127,7 @@ public final class ReportMailer implements ReportSender {
     MimeBodyPart pdf = new MimeBodyPart();
     pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(report.pdf(), "application/pdf")));
     pdf.setDisposition(Part.ATTACHMENT);
-    pdf.setFileName(attachmentName(report));
+    pdf.setFileName(report.pdfName());
 
     MimeMultipart mixed = new MimeMultipart("mixed");
     mixed.addBodyPart(page);

@@ -29,6 +29,7 @@ final class Formats {
   private final DateTimeFormatter dateTime;
   private final DateTimeFormatter time;
   private final DateTimeFormatter day;
+  private final DateTimeFormatter timeSeconds;
 
   Formats(Messages messages, ZoneId zone) {
     this.messages = messages;
@@ -37,6 +38,7 @@ final class Formats {
     this.dateTime = pattern("format.dateTime");
     this.time = pattern("format.time");
     this.day = pattern("format.day");
+    this.timeSeconds = pattern("format.timeSeconds");
   }
 
   private DateTimeFormatter pattern(String key) {
@@ -61,6 +63,22 @@ final class Formats {
 
   String time(Instant value) {
     return time.format(value.atZone(zone));
+  }
+
+  /** A time to the second, for a timeline: {@code 05:40:12}. */
+  String timeSeconds(Instant value) {
+    return timeSeconds.format(value.atZone(zone));
+  }
+
+  /**
+   * A short duration to the tenth of a second, {@code 0,4 s}, as a step of a timeline takes; a
+   * minute or more as {@link #duration}.
+   */
+  String seconds(Duration value) {
+    if (value.compareTo(Duration.ofMinutes(1)) >= 0) {
+      return duration(value);
+    }
+    return decimal().format(Math.max(0, value.toMillis()) / 1000.0) + " s";
   }
 
   /** A day on a chart's axis: {@code 25/11} or {@code 25 Nov}. */
@@ -154,6 +172,9 @@ final class Formats {
     }
     if (arg instanceof Instant i) {
       return dateTime(i);
+    }
+    if (arg instanceof LocalDate d) {
+      return date(d);
     }
     if (arg instanceof Double share) {
       return percent(share);

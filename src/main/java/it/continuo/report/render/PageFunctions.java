@@ -29,13 +29,24 @@ final class PageFunctions {
   private PageFunctions() {}
 
   static Map<String, TemplateMethodModelEx> of(Report report, Formats f) {
+    Map<String, Fn> fns = common(f);
+    fns.put("who", one(finding -> who(report, (Finding) finding)));
+    fns.put("check", one2((job, target) -> check((JobReport) job, (String) target)));
+    return wrapped(fns);
+  }
+
+  /** Words and formats, for any page of this package. */
+  static Map<String, TemplateMethodModelEx> of(Formats f) {
+    return wrapped(common(f));
+  }
+
+  private static Map<String, Fn> common(Formats f) {
     Messages m = f.messages();
     Map<String, Fn> fns = new LinkedHashMap<>();
     fns.put("t", args -> m.get((String) args.get(0), args.subList(1, args.size()).toArray()));
     fns.put("word", one2((prefix, value) -> m.wordFor((String) prefix, (String) value)));
     fns.put("state", one(rag -> f.state(Rag.valueOf(rag.toString()))));
     fns.put("finding", one(finding -> f.finding((Finding) finding)));
-    fns.put("who", one(finding -> who(report, (Finding) finding)));
     fns.put("date", one(d -> f.date((LocalDate) d)));
     fns.put("dateTime", one(i -> f.dateTime((Instant) i)));
     fns.put("time", one(i -> f.time((Instant) i)));
@@ -45,8 +56,9 @@ final class PageFunctions {
     fns.put("pct", one(n -> f.percent(((Number) n).doubleValue())));
     fns.put("dur", one(d -> f.duration((Duration) d)));
     fns.put("millis", one(n -> f.duration(Duration.ofMillis(((Number) n).longValue()))));
-    fns.put("check", one2((job, target) -> check((JobReport) job, (String) target)));
-    return wrapped(fns);
+    fns.put("timeSeconds", one(i -> f.timeSeconds((Instant) i)));
+    fns.put("seconds", one(d -> f.seconds((Duration) d)));
+    return fns;
   }
 
   /** The service (or job) a summary finding is about, when its words do not say it. */

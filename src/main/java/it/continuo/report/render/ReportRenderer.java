@@ -1,16 +1,9 @@
 package it.continuo.report.render;
 
-import freemarker.core.XHTMLOutputFormat;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import it.continuo.report.RenderedReport;
 import it.continuo.report.Report;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -42,18 +35,7 @@ import java.util.function.Supplier;
 public final class ReportRenderer {
   static final String TEMPLATE = "report.xhtml.ftl";
 
-  private final Configuration freemarker;
-
-  public ReportRenderer() {
-    freemarker = new Configuration(Configuration.VERSION_2_3_34);
-    freemarker.setClassForTemplateLoading(ReportRenderer.class, "");
-    freemarker.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    freemarker.setOutputFormat(XHTMLOutputFormat.INSTANCE);
-    freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    freemarker.setLogTemplateExceptions(false);
-    freemarker.setWrapUncheckedExceptions(true);
-    freemarker.setFallbackOnNullLoopVariable(false);
-  }
+  private final Templates templates = new Templates();
 
   /**
    * Renders the report in its language ({@code report.language()}: "it", the default, or "en").
@@ -148,13 +130,6 @@ public final class ReportRenderer {
               "wide", chart.wide()));
     }
     model.put("charts", pictures);
-    StringWriter out = new StringWriter();
-    try {
-      Template template = freemarker.getTemplate(TEMPLATE);
-      template.process(model, out);
-    } catch (TemplateException e) {
-      throw new IOException("report template " + TEMPLATE + ": " + e.getMessage(), e);
-    }
-    return out.toString();
+    return templates.process(TEMPLATE, model);
   }
 }
