@@ -46,7 +46,13 @@ final class FailoverCli {
         .channels(channels)
         .history(history)
         .timeline(json ? Timeline.NONE : new Printer(out, config.agent().timezone()))
-        .afterRun(run -> report(DrillReports.of(config, history).make(run), out))
+        .afterRun(
+            run -> {
+              DrillReports.Written written = DrillReports.of(config, history).make(run);
+              if (!json) { // the JSON on stdout stays JSON
+                report(written, out);
+              }
+            })
         .build();
   }
 
