@@ -118,7 +118,7 @@ public final class ReplicaChecker {
               hosts,
               () -> hosts[0] = Hosts.open(replica.primary().host(), forceSftp),
               () -> hosts[1] = Hosts.open(replica.secondary().host(), forceSftp));
-      log.info("replica {}: sides open after {} ms", replica.name(), sinceStart(checkedAt));
+      log.debug("replica {}: sides open after {} ms", replica.name(), sinceStart(checkedAt));
       ReplicaHost primary = opened.primary();
       ReplicaHost secondary = opened.secondary();
       long budget = replica.hashBudget();
@@ -135,7 +135,7 @@ public final class ReplicaChecker {
                 hosts,
                 () -> Listing.of(primary, pRoot, excludes, work, tag + "-p", commandTimeout),
                 () -> Listing.of(secondary, sRoot, excludes, work, tag + "-s", commandTimeout));
-        log.info(
+        log.debug(
             "replica {}: {} listed and sorted after {} ms",
             replica.name(),
             pRoot,
@@ -152,7 +152,7 @@ public final class ReplicaChecker {
             EntrySource ps = p.sorted();
             EntrySource ss = s.sorted()) {
           new TreeMerge(findings, prefix, resolution, sample).run(ps, ss, p.rootMtime());
-          log.info(
+          log.debug(
               "replica {}: {} compared after {} ms", replica.name(), pRoot, sinceStart(checkedAt));
           if (sample != null) {
             HashSample.Selection selection = sample.select(checkedAt.getEpochSecond() / 86_400);
