@@ -29,6 +29,15 @@ final class DaemonProcess implements AutoCloseable {
 
   /** Starts the daemon on {@code config}, logging to {@code log} (appended). */
   static DaemonProcess start(Path config, Path log) throws IOException {
+    return start(config, log, java.util.Map.of(), null);
+  }
+
+  /**
+   * Starts the daemon on {@code config} with {@code env} added to its environment, in {@code
+   * workDir} (null: the test's), logging to {@code log} (appended).
+   */
+  static DaemonProcess start(Path config, Path log, java.util.Map<String, String> env, Path workDir)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -43,7 +52,11 @@ final class DaemonProcess implements AutoCloseable {
             config.toString(),
             "run"));
     ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(env);
     pb.environment().put("LC_ALL", "C.UTF-8");
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
     pb.environment().remove("JOURNAL_STREAM");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return new DaemonProcess(pb.start(), log);

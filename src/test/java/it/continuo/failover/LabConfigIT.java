@@ -12,8 +12,6 @@ import it.continuo.failover.dns.TsigKey;
 import it.continuo.replica.ReplicaChecker;
 import it.continuo.testing.TestServers;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,13 +31,7 @@ class LabConfigIT {
   @DisplayName("loads: the lab runbook with every step of the drill, and its plan changes nothing")
   void loadsAndPlans() throws Exception {
     TestServers servers = TestServers.requireDns();
-    Map<String, String> env = new HashMap<>();
-    for (String line : Files.readAllLines(servers.envFilePath(), StandardCharsets.UTF_8)) {
-      if (line.startsWith("export ")) {
-        String[] kv = line.substring(7).split("=", 2);
-        env.put(kv[0], kv[1].replaceAll("^['\"]|['\"]$", ""));
-      }
-    }
+    Map<String, String> env = new HashMap<>(servers.variables());
     env.put("PWD", Path.of("").toAbsolutePath().toString());
     Config config = new ConfigLoader(env).load(Path.of("agent-config/lab.yaml"));
     RunbookConfig lab = config.failover().runbook("lab");

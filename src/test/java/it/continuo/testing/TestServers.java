@@ -301,6 +301,11 @@ public final class TestServers {
   }
 
   /** The env file these servers were read from. */
+  /** Every variable of the env file, as {@code source}-ing it would set them. */
+  public Map<String, String> variables() throws IOException {
+    return parse(envFilePath());
+  }
+
   public Path envFilePath() {
     return envFile;
   }
