@@ -56,6 +56,7 @@ final class CheckConfigCommand implements Callable<Integer> {
       String timezone,
       List<JobView> jobs,
       List<ServiceConfig> services,
+      List<String> replicas,
       List<String> runbooks,
       List<String> warnings) {}
 
@@ -92,6 +93,7 @@ final class CheckConfigCommand implements Callable<Integer> {
             zone.getId(),
             jobs,
             config.services(),
+            config.replicas().values().stream().map(CheckConfigCommand::replica).toList(),
             config.failover().runbooks().values().stream()
                 .map(CheckConfigCommand::runbook)
                 .toList(),
@@ -154,6 +156,16 @@ final class CheckConfigCommand implements Callable<Integer> {
               + (s.tier() > 0 ? ", tier " + s.tier() : "")
               + (s.criticality() == null ? "" : ", criticality " + s.criticality()));
       out.println("  jobs         " + String.join(", ", s.jobs()));
+      if (s.replica() != null) {
+        out.println("  replica      " + s.replica());
+      }
+      if (s.runbook() != null) {
+        out.println("  runbook      " + s.runbook());
+      }
+    }
+    for (String r : v.replicas()) {
+      out.println();
+      out.println("replica " + r);
     }
     for (String r : v.runbooks()) {
       out.println();
@@ -162,6 +174,25 @@ final class CheckConfigCommand implements Callable<Integer> {
     for (String w : v.warnings()) {
       out.println("warning: " + w);
     }
+  }
+
+  /** {@code uno: /srv/uno → secondario:/srv/uno, maxLag 15m, checked "0 0/15 * * * ?", 1 probe}. */
+  private static String replica(it.continuo.config.ReplicaConfig r) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < r.primary().paths().size(); i++) {
+      pairs.add(r.primary().describe(i) + " → " + r.secondary().describe(i));
+    }
+    return r.name()
+        + ": "
+        + String.join(", ", pairs)
+        + ", maxLag "
+        + RpoCheck.human(r.maxLag())
+        + ", checked \""
+        + r.schedule()
+        + "\""
+        + (r.probes().isEmpty()
+            ? ""
+            : ", " + r.probes().size() + (r.probes().size() == 1 ? " probe" : " probes"));
   }
 
   /** {@code lab: Gestionale Uno, primario → secondario, 8 steps (notify, check-replica, …)}. */

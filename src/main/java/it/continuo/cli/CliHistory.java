@@ -128,6 +128,32 @@ final class CliHistory implements AutoCloseable {
         });
   }
 
+  void replicaCheck(it.continuo.history.ReplicaCheck check) {
+    record(
+        h -> {
+          h.replicaCheck(check);
+          return null;
+        });
+  }
+
+  /**
+   * When the newest full check of {@code replica} whose state was known was made, or null (none, or
+   * no history): the files changed since are confirmed first.
+   */
+  Instant lastFullReplicaCheck(String replica) {
+    History h = await(opening);
+    if (h == null) {
+      return null;
+    }
+    try {
+      it.continuo.history.ReplicaCheck last = h.lastFullReplicaCheck(replica);
+      return last == null ? null : last.checkedAt();
+    } catch (HistoryException | RuntimeException e) {
+      failure = e;
+      return null;
+    }
+  }
+
   private long startedRow() {
     Long id = await(row);
     return id == null ? NOT_RECORDED : id;

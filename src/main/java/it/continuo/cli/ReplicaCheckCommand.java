@@ -5,6 +5,7 @@ import it.continuo.config.ReplicaConfig;
 import it.continuo.replica.Difference;
 import it.continuo.replica.ProbeResult;
 import it.continuo.replica.ReplicaChecker;
+import it.continuo.replica.ReplicaHistory;
 import it.continuo.replica.ReplicaResult;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -133,12 +134,17 @@ final class ReplicaCheckCommand implements Callable<Integer> {
     }
     ReplicaChecker checker = new ReplicaChecker(Clock.systemUTC());
     List<ReplicaResult> results = new ArrayList<>();
-    for (ReplicaConfig r : replicas) {
-      ReplicaResult result = checker.check(r, quick, null);
-      results.add(result);
-      if (!json) {
-        print(out, result);
-        out.flush();
+    // Each check is evidence for the report and /metrics, as the daemon's are.
+    try (CliHistory history = CliHistory.open(config, spec.commandLine().getErr())) {
+      for (ReplicaConfig r : replicas) {
+        Instant since = quick ? null : history.lastFullReplicaCheck(r.name());
+        ReplicaResult result = checker.check(r, quick, since);
+        history.replicaCheck(ReplicaHistory.of(result));
+        results.add(result);
+        if (!json) {
+          print(out, result);
+          out.flush();
+        }
       }
     }
     if (json) {

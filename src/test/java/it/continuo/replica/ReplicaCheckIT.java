@@ -243,6 +243,14 @@ class ReplicaCheckIT {
           fx.configFile(
               fx.hosts(), replica("uno", "primario", primary, "secondario", secondary, ""));
       assertThat(cli(config, "replica", "check", "uno", "--details")).isEqualTo(1);
+      try (it.continuo.history.History history =
+          it.continuo.history.History.open(fx.dir.resolve("data"))) {
+        assertThat(history.lastReplicaChecks())
+            .as("the CLI's check is recorded, as evidence for the report and /metrics")
+            .singleElement()
+            .satisfies(k -> assertThat(k.state()).isEqualTo("BEHIND"))
+            .satisfies(k -> assertThat(k.missing() + k.changed()).isEqualTo(2));
+      }
     }
 
     @Test
