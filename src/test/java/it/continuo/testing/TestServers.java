@@ -120,27 +120,14 @@ public final class TestServers {
    * or a server does not answer.
    */
   public static TestServers require() {
-    Path envFile = envFile();
-    if (!Files.isRegularFile(envFile)) {
-      return unavailable("no env file " + envFile);
-    }
-    Map<String, String> env;
-    try {
-      env = parse(envFile);
-    } catch (IOException | RuntimeException e) {
-      return unavailable("cannot read " + envFile + ": " + e);
-    }
-    TestServers servers = new TestServers(envFile, env);
-    try {
-      servers.checkAnswers(servers.primary().host(), servers.primary().port(), "sshd primary");
-      servers.checkAnswers(
-          servers.secondary().host(), servers.secondary().port(), "sshd secondary");
-      URI s3 = servers.s3().endpoint();
-      servers.checkAnswers(s3.getHost(), s3.getPort(), "S3Proxy");
-    } catch (IllegalStateException e) {
-      return unavailable(e.getMessage());
-    }
-    return servers;
+    return require(
+        servers -> {
+          servers.checkAnswers(servers.primary().host(), servers.primary().port(), "sshd primary");
+          servers.checkAnswers(
+              servers.secondary().host(), servers.secondary().port(), "sshd secondary");
+          URI s3 = servers.s3().endpoint();
+          servers.checkAnswers(s3.getHost(), s3.getPort(), "S3Proxy");
+        });
   }
 
   /**
@@ -148,19 +135,11 @@ public final class TestServers {
    * file is missing, names no PostgreSQL, or PostgreSQL does not answer.
    */
   public static TestServers requirePostgres() {
-    Path envFile = envFile();
-    if (!Files.isRegularFile(envFile)) {
-      return unavailable("no env file " + envFile);
-    }
-    TestServers servers;
-    try {
-      servers = new TestServers(envFile, parse(envFile));
-      URI url = URI.create(servers.postgres().url().substring("jdbc:".length()));
-      servers.checkAnswers(url.getHost(), url.getPort(), "PostgreSQL");
-    } catch (IOException | RuntimeException e) {
-      return unavailable(e.getMessage());
-    }
-    return servers;
+    return require(
+        servers -> {
+          URI url = URI.create(servers.postgres().url().substring("jdbc:".length()));
+          servers.checkAnswers(url.getHost(), url.getPort(), "PostgreSQL");
+        });
   }
 
   /**
@@ -168,19 +147,8 @@ public final class TestServers {
    * file is missing, names no upsd, or upsd does not answer.
    */
   public static TestServers requireNut() {
-    Path envFile = envFile();
-    if (!Files.isRegularFile(envFile)) {
-      return unavailable("no env file " + envFile);
-    }
-    TestServers servers;
-    try {
-      servers = new TestServers(envFile, parse(envFile));
-      Nut nut = servers.nut();
-      servers.checkAnswers(nut.host(), nut.port(), "NUT upsd");
-    } catch (IOException | RuntimeException e) {
-      return unavailable(e.getMessage());
-    }
-    return servers;
+    return require(
+        servers -> servers.checkAnswers(servers.nut().host(), servers.nut().port(), "NUT upsd"));
   }
 
   /**
@@ -188,19 +156,8 @@ public final class TestServers {
    * is missing, names no named, or named does not answer (on TCP).
    */
   public static TestServers requireDns() {
-    Path envFile = envFile();
-    if (!Files.isRegularFile(envFile)) {
-      return unavailable("no env file " + envFile);
-    }
-    TestServers servers;
-    try {
-      servers = new TestServers(envFile, parse(envFile));
-      Dns dns = servers.dns();
-      servers.checkAnswers(dns.host(), dns.port(), "named");
-    } catch (IOException | RuntimeException e) {
-      return unavailable(e.getMessage());
-    }
-    return servers;
+    return require(
+        servers -> servers.checkAnswers(servers.dns().host(), servers.dns().port(), "named"));
   }
 
   /**
@@ -208,6 +165,22 @@ public final class TestServers {
    * the env file is missing, names no client host, or its sshd does not answer.
    */
   public static TestServers requireClient() {
+    return require(
+        servers ->
+            servers.checkAnswers(servers.client().host(), servers.client().port(), "sshd client"));
+  }
+
+  /** Checks that one server of the env file answers; throws when it does not. */
+  @FunctionalInterface
+  private interface Check {
+    void answers(TestServers servers) throws IOException;
+  }
+
+  /**
+   * The running test servers after {@code check}; skips the calling test (fails it in CI) when the
+   * env file is missing or the check fails.
+   */
+  private static TestServers require(Check check) {
     Path envFile = envFile();
     if (!Files.isRegularFile(envFile)) {
       return unavailable("no env file " + envFile);
@@ -215,8 +188,7 @@ public final class TestServers {
     TestServers servers;
     try {
       servers = new TestServers(envFile, parse(envFile));
-      SshHost client = servers.client();
-      servers.checkAnswers(client.host(), client.port(), "sshd client");
+      check.answers(servers);
     } catch (IOException | RuntimeException e) {
       return unavailable(e.getMessage());
     }
