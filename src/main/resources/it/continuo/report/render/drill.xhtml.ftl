@@ -48,7 +48,7 @@ tr.undo td { background: #f4f4f4; }
 <tr><th>${t("drill.declared")}</th><td>${dateTime(run.declared)} (${timeSeconds(run.declared)})</td></tr>
 <tr><th>${t("drill.ended")}</th><td>${dateTime(run.ended)} (${timeSeconds(run.ended)})</td></tr>
 <tr><th>${t("drill.targets")}</th><td>${run.targets}</td></tr>
-<tr><th>${t("drill.outcome")}</th><td><span class="badge <#if run.succeeded()>GREEN<#else>RED</#if>">${t("drill.outcome." + run.outcome.name())}</span> ${run.message}</td></tr>
+<tr><th>${t("drill.outcome")}</th><td><span class="badge <#if run.succeeded()>GREEN<#else>RED</#if>">${t("drill.outcome." + run.outcome.name())}</span><#if !run.succeeded()> ${run.message}</#if></td></tr>
 <#if run.forced><tr><th>${t("drill.forced")}</th><td><span class="badge AMBER">${t("drill.forced.yes")}</span></td></tr></#if>
 </table>
 
