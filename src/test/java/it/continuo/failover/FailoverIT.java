@@ -151,6 +151,31 @@ class FailoverIT {
   }
 
   @Test
+  @DisplayName("an unreachable DNS server: the plan refuses, the run fails at that step and undoes")
+  void dnsServerUnreachable() throws Exception {
+    int closed = freePort(); // nothing listens there
+    String step =
+        dnsStep().replace("127.0.0.1:" + dns.port(), "127.0.0.1:" + closed).replace("}\n", "}")
+            + "\n      timeout: 10s\n";
+    Failover f = failover(startService() + step);
+
+    RunbookPlan plan = f.plan("uno");
+    assertThat(plan.refusals()).isTrue();
+    assertThat(plan.steps().get(1).changes())
+        .anyMatch(c -> c.kind() == Change.Kind.REFUSAL && c.text().contains("127.0.0.1:" + closed));
+
+    FailoverRun run = f.execute("uno", Failover.Options.by("tester"));
+    assertThat(run.outcome()).isEqualTo(FailoverRun.Outcome.FAILED);
+    assertThat(run.steps())
+        .extracting(s -> s.phase() + " " + s.kind() + " " + s.outcome())
+        .startsWith("RUN ssh OK", "RUN dns FAILED");
+    assertThat(run.steps().get(1).error()).contains("DNS server 127.0.0.1:" + closed);
+    assertThat(run.message()).contains("dns");
+    assertThat(answers(SECONDARY, port)).as("the ssh step undone").isFalse();
+    assertThat(current()).containsExactly(PRIMARY);
+  }
+
+  @Test
   @DisplayName("an ssh step records the exit status and output; a non-zero exit fails it")
   void sshExit() throws Exception {
     String ok = "    - ssh: { host: secondario, run: \"echo started; echo warn >&2\" }\n";
