@@ -195,20 +195,9 @@ final class CheckConfigCommand implements Callable<Integer> {
             : ", " + r.probes().size() + (r.probes().size() == 1 ? " probe" : " probes"));
   }
 
-  /** {@code lab: Gestionale Uno, primario → secondario, 8 steps (notify, check-replica, …)}. */
+  /** The runbook as {@code failover list} describes it, and whether detection starts it. */
   private static String runbook(it.continuo.config.RunbookConfig r) {
-    return r.name()
-        + ": "
-        + r.service().name()
-        + ", "
-        + r.primary().name()
-        + " → "
-        + r.secondary().name()
-        + ", "
-        + r.steps().size()
-        + " steps ("
-        + String.join(", ", r.steps().stream().map(it.continuo.config.StepConfig::kind).toList())
-        + ")"
+    return FailoverCli.describe(r)
         + (r.detection() != null && r.detection().auto() ? ", automatic on lost heartbeats" : "");
   }
 

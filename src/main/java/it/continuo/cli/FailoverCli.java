@@ -4,6 +4,8 @@ import it.continuo.alert.Channel;
 import it.continuo.alert.channel.Channels;
 import it.continuo.config.Config;
 import it.continuo.config.ConfigException;
+import it.continuo.config.RunbookConfig;
+import it.continuo.config.StepConfig;
 import it.continuo.failover.Failover;
 import it.continuo.failover.FailoverRun;
 import it.continuo.failover.ReplicaGate;
@@ -125,6 +127,22 @@ final class FailoverCli {
     }
     out.flush();
     return run.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /** {@code lab: Gestionale Uno, primario → secondario, 8 steps (notify, check-replica, …)}. */
+  static String describe(RunbookConfig r) {
+    return r.name()
+        + ": "
+        + r.service().name()
+        + ", "
+        + r.primary().name()
+        + " → "
+        + r.secondary().name()
+        + ", "
+        + r.steps().size()
+        + " steps ("
+        + String.join(", ", r.steps().stream().map(StepConfig::kind).toList())
+        + ")";
   }
 
   static String words(Duration d) {

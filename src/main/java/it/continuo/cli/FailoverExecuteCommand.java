@@ -1,16 +1,12 @@
 package it.continuo.cli;
 
-import it.continuo.config.Config;
+import it.continuo.config.ConfigException;
+import it.continuo.config.RunbookConfig;
 import it.continuo.failover.Failover;
 import it.continuo.failover.FailoverRun;
-import it.continuo.history.History;
 import java.io.Console;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code continuo failover execute NAME}: the real failover, confirmed by typing its name. */
 @Command(
@@ -21,12 +17,7 @@ import picocli.CommandLine.ParentCommand;
       "--yes; without a terminal and without --yes it refuses (exit 2).",
       "Exit 0 when every step succeeded, 1 otherwise."
     })
-final class FailoverExecuteCommand implements Callable<Integer> {
-  @ParentCommand FailoverCommand parent;
-
-  @Parameters(paramLabel = "NAME", description = "The runbook (failover.runbooks).")
-  String name;
-
+final class FailoverExecuteCommand extends FailoverRunCommand {
   @Option(names = "--yes", description = "Do not ask for confirmation.")
   boolean yes;
 
@@ -35,32 +26,17 @@ final class FailoverExecuteCommand implements Callable<Integer> {
       description = "Go on when check-replica finds the replica unfit (recorded).")
   boolean force;
 
-  @Option(names = "--by", paramLabel = "NAME", description = "Who runs it (default: the user).")
-  String by;
-
-  @Option(names = "--json", description = "No live timeline: the run as JSON at the end.")
-  boolean json;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Override
+  void confirm(RunbookConfig runbook) throws UsageException {
+    if (!yes) {
+      confirm(name, "This fails the service over to " + runbook.secondary().name() + " for real.");
+    }
+  }
 
   @Override
-  public Integer call() throws Exception {
-    Config config = parent.root.loadConfig();
-    config.failover().runbook(name);
-    PrintWriter out = spec.commandLine().getOut();
-    if (!yes) {
-      confirm(
-          name,
-          "This fails the service over to "
-              + config.failover().runbook(name).secondary().name()
-              + " for real.");
-    }
-    try (History history = FailoverCli.history(config, spec.commandLine().getErr())) {
-      FailoverRun run =
-          FailoverCli.failover(config, history, out, json)
-              .execute(name, Failover.Options.by(by != null ? by : AckCommand.who()).forced(force));
-      return FailoverCli.summary(run, out, config.agent().timezone(), json);
-    }
+  FailoverRun run(Failover failover, Failover.Options options)
+      throws ConfigException, InterruptedException {
+    return failover.execute(name, options.forced(force));
   }
 
   /**

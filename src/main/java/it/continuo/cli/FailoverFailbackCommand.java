@@ -1,15 +1,11 @@
 package it.continuo.cli;
 
-import it.continuo.config.Config;
+import it.continuo.config.ConfigException;
+import it.continuo.config.RunbookConfig;
 import it.continuo.failover.Failover;
 import it.continuo.failover.FailoverRun;
-import it.continuo.history.History;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code continuo failover failback NAME}: back to the primary once it is healthy. */
 @Command(
@@ -21,44 +17,24 @@ import picocli.CommandLine.ParentCommand;
       "undo in reverse order. Asks to type the runbook's name unless --yes.",
       "Exit 0 when back on the primary, 1 when refused or failed."
     })
-final class FailoverFailbackCommand implements Callable<Integer> {
-  @ParentCommand FailoverCommand parent;
-
-  @Parameters(paramLabel = "NAME", description = "The runbook (failover.runbooks).")
-  String name;
-
+final class FailoverFailbackCommand extends FailoverRunCommand {
   @Option(names = "--yes", description = "Do not ask for confirmation.")
   boolean yes;
 
   @Option(names = "--force", description = "Go on when the checks fail (recorded).")
   boolean force;
 
-  @Option(names = "--by", paramLabel = "NAME", description = "Who runs it (default: the user).")
-  String by;
-
-  @Option(names = "--json", description = "No live timeline: the run as JSON at the end.")
-  boolean json;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
-  public Integer call() throws Exception {
-    Config config = parent.root.loadConfig();
-    config.failover().runbook(name);
-    PrintWriter out = spec.commandLine().getOut();
+  void confirm(RunbookConfig runbook) throws UsageException {
     if (!yes) {
       FailoverExecuteCommand.confirm(
-          name,
-          "This moves the service back to "
-              + config.failover().runbook(name).primary().name()
-              + ".");
+          name, "This moves the service back to " + runbook.primary().name() + ".");
     }
-    try (History history = FailoverCli.history(config, spec.commandLine().getErr())) {
-      FailoverRun run =
-          FailoverCli.failover(config, history, out, json)
-              .failback(
-                  name, Failover.Options.by(by != null ? by : AckCommand.who()).forced(force));
-      return FailoverCli.summary(run, out, config.agent().timezone(), json);
-    }
+  }
+
+  @Override
+  FailoverRun run(Failover failover, Failover.Options options)
+      throws ConfigException, InterruptedException {
+    return failover.failback(name, options.forced(force));
   }
 }

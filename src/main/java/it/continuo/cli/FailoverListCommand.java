@@ -55,20 +55,7 @@ final class FailoverListCommand implements Callable<Integer> {
       out.println("no runbooks (failover.runbooks in " + config.file() + ")");
     }
     for (RunbookConfig r : config.failover().runbooks().values()) {
-      out.println(
-          r.name()
-              + ": "
-              + r.service().name()
-              + ", "
-              + r.primary().name()
-              + " → "
-              + r.secondary().name()
-              + ", "
-              + r.steps().size()
-              + " steps ("
-              + String.join(", ", r.steps().stream().map(s -> s.kind()).toList())
-              + ")"
-              + (r.fences() ? "" : "; no fence step"));
+      out.println(FailoverCli.describe(r) + (r.fences() ? "" : "; no fence step"));
     }
     out.println();
     if (runs.isEmpty()) {

@@ -2,7 +2,6 @@ package it.continuo.failover.step;
 
 import it.continuo.config.StepConfig;
 import it.continuo.failover.Change;
-import it.continuo.failover.Step;
 import it.continuo.failover.StepContext;
 import it.continuo.failover.StepException;
 import it.continuo.failover.StepOutcome;
@@ -15,7 +14,7 @@ import java.util.List;
  * or lagging) and the lag is within the allowed lag; otherwise it refuses, unless {@code --force},
  * which is recorded. Its lag is the RPO the failover will have.
  */
-final class CheckReplicaStep implements Step {
+final class CheckReplicaStep extends OneWayStep {
   private final StepConfig.CheckReplica action;
 
   CheckReplicaStep(StepConfig.CheckReplica action) {
@@ -93,15 +92,5 @@ final class CheckReplicaStep implements Step {
           + " allowed";
     }
     return null;
-  }
-
-  @Override
-  public boolean undoable() {
-    return false;
-  }
-
-  @Override
-  public StepOutcome undo(StepContext context) {
-    return StepOutcome.of();
   }
 }

@@ -2,7 +2,6 @@ package it.continuo.failover.step;
 
 import it.continuo.config.StepConfig;
 import it.continuo.failover.Change;
-import it.continuo.failover.Step;
 import it.continuo.failover.StepContext;
 import it.continuo.failover.StepException;
 import it.continuo.failover.StepOutcome;
@@ -12,7 +11,7 @@ import java.util.List;
  * A kind whose step is not written yet: the plan says so and running it fails, so that a runbook
  * using it stops before anything after it (a missing fence never counts as a fence).
  */
-final class NotYetStep implements Step {
+final class NotYetStep extends OneWayStep {
   private final StepConfig config;
 
   NotYetStep(StepConfig config) {
@@ -37,15 +36,5 @@ final class NotYetStep implements Step {
   @Override
   public StepOutcome run(StepContext context) throws StepException {
     throw StepException.permanent("the " + config.kind() + " step is not implemented yet");
-  }
-
-  @Override
-  public boolean undoable() {
-    return false;
-  }
-
-  @Override
-  public StepOutcome undo(StepContext context) {
-    return StepOutcome.of();
   }
 }

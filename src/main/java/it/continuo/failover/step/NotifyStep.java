@@ -7,7 +7,6 @@ import it.continuo.alert.Channel;
 import it.continuo.config.StepConfig;
 import it.continuo.failover.Change;
 import it.continuo.failover.Mode;
-import it.continuo.failover.Step;
 import it.continuo.failover.StepContext;
 import it.continuo.failover.StepException;
 import it.continuo.failover.StepOutcome;
@@ -20,7 +19,7 @@ import java.util.List;
  * {@code notify}: a message through the alert channels (all of them when the step names none). A
  * channel that cannot deliver is recorded; it fails the step only when {@code required: true}.
  */
-final class NotifyStep implements Step {
+final class NotifyStep extends OneWayStep {
   private final StepConfig.Notify action;
 
   NotifyStep(StepConfig.Notify action) {
@@ -96,15 +95,5 @@ final class NotifyStep implements Step {
       outcome = outcome.and("not sent to " + f);
     }
     return failed.isEmpty() ? outcome : outcome.with(StepOutcome.NOT_SENT, "true");
-  }
-
-  @Override
-  public boolean undoable() {
-    return false;
-  }
-
-  @Override
-  public StepOutcome undo(StepContext context) {
-    return StepOutcome.of();
   }
 }

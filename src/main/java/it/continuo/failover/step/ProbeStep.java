@@ -2,7 +2,6 @@ package it.continuo.failover.step;
 
 import it.continuo.config.StepConfig;
 import it.continuo.failover.Change;
-import it.continuo.failover.Step;
 import it.continuo.failover.StepContext;
 import it.continuo.failover.StepException;
 import it.continuo.failover.StepOutcome;
@@ -15,7 +14,7 @@ import java.util.List;
  * time is nearly up; then it fails with the last reason, a little before the runner would have to
  * interrupt it.
  */
-final class ProbeStep implements Step {
+final class ProbeStep extends OneWayStep {
   /** The longest one try may take. */
   private static final Duration TRY = Duration.ofSeconds(5);
 
@@ -96,15 +95,5 @@ final class ProbeStep implements Step {
 
   private static Duration positive(Duration d) {
     return d.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : d;
-  }
-
-  @Override
-  public boolean undoable() {
-    return false;
-  }
-
-  @Override
-  public StepOutcome undo(StepContext context) {
-    return StepOutcome.of();
   }
 }

@@ -204,17 +204,7 @@ final class VipStep implements Step {
     if (why.contains("address not found") || why.contains("cannot assign requested address")) {
       return host.name() + ": " + config.address() + " was not on " + config.device();
     }
-    throw StepException.permanent(
-        "vip: ip addr del "
-            + config.address()
-            + " dev "
-            + config.device()
-            + " on "
-            + host.name()
-            + " exited "
-            + r.exitCode()
-            + ": "
-            + SshFencing.firstLine(r.stderr()));
+    throw failed("del", host, r);
   }
 
   private String add(StepContext context, HostConfig host)
@@ -228,8 +218,15 @@ final class VipStep implements Step {
     if (why.contains("file exists") || why.contains("already assigned")) {
       return host.name() + ": " + config.address() + " was already on " + config.device();
     }
-    throw StepException.permanent(
-        "vip: ip addr add "
+    throw failed("add", host, r);
+  }
+
+  /** {@code ip addr VERB} on {@code host} exited with an error not passed over. */
+  private StepException failed(String verb, HostConfig host, ExecResult r) {
+    return StepException.permanent(
+        "vip: ip addr "
+            + verb
+            + " "
             + config.address()
             + " dev "
             + config.device()
