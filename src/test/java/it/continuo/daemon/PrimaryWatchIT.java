@@ -235,6 +235,8 @@ class PrimaryWatchIT {
         .satisfies(i -> assertThat(i.resolved()).isAfterOrEqualTo(restarted.minusMillis(1)));
     assertThat(history.events(restarted, 100))
         .anySatisfy(e -> assertThat(e.message()).contains("primario answers again"));
+    // The recovery is sent in the same round that resolves the incident, just after.
+    await(Duration.ofSeconds(10), () -> alerts.size() >= 2);
     assertThat(alerts).extracting(a -> a.state().name()).containsExactly("OPENED", "RESOLVED");
     assertThat(failure.get()).isNull();
   }
