@@ -73,6 +73,25 @@ final class SftpLink implements Closeable {
     }
   }
 
+  /**
+   * Drops the connection, whatever it says of itself, so that the next call opens a new one: for a
+   * link found dead before the session noticed. Channels still open on it fail.
+   */
+  void reconnect() {
+    synchronized (metadataLock) {
+      if (metadata != null) {
+        metadata.disconnect();
+        metadata = null;
+      }
+    }
+    synchronized (this) {
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
+    }
+  }
+
   /** Whether the metadata channel is still up after a failure: if not, the failure was the link. */
   boolean metadataConnected() {
     synchronized (metadataLock) {

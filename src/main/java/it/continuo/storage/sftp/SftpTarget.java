@@ -250,11 +250,14 @@ public final class SftpTarget implements Target {
       try {
         remove(temporary);
       } catch (IOException | SftpException e) {
-        if (link.metadataConnected()) {
+        if (SftpErrors.isNoSuchFile(e)
+            || errors.classify(e, "removing", link.metadataConnected()).kind()
+                != TargetException.Kind.TRANSIENT) {
           throw e;
         }
-        // The upload's own failure may have been the first sign of a dead link: the shared
-        // channel found out only now, and the next call opens a new connection.
+        // The link died (the upload's failure was its first sign, and the session may not know
+        // yet): once more on a new connection.
+        link.reconnect();
         remove(temporary);
       }
     } catch (IOException | SftpException e) {
