@@ -3,11 +3,9 @@ package it.continuo.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -18,7 +16,6 @@ import java.time.Duration;
  */
 final class CommandOutput extends InputStream {
   private static final int BUFFER = 1 << 20;
-  private static final long CLOSE_WAIT_MILLIS = 5;
 
   private final SshEndpoint endpoint;
   private final Session session;
@@ -27,7 +24,7 @@ final class CommandOutput extends InputStream {
   private final Duration timeout;
   private final long deadline;
   private final Pipe pipe = new Pipe();
-  private final ByteArrayOutputStream err = new CappedBuffer();
+  private final CappedBuffer err = new CappedBuffer();
   private boolean closed;
 
   private CommandOutput(
@@ -103,23 +100,9 @@ final class CommandOutput extends InputStream {
         pipe.abandon();
         return;
       }
-      while (!channel.isClosed()) {
-        if (!session.isConnected()) {
-          throw new SshException(
-              "connection to " + endpoint.address() + " lost while " + doing, true);
-        }
-        if (System.nanoTime() - deadline > 0) {
-          throw timedOut();
-        }
-        Thread.sleep(CLOSE_WAIT_MILLIS);
-      }
-      int status = channel.getExitStatus();
-      if (status < 0) {
-        throw new SshException(
-            doing + " on " + endpoint.address() + ": ended without an exit status", true);
-      }
+      int status = RemoteCommand.exitStatus(endpoint, session, channel, doing, timeout, deadline);
       if (status != 0) {
-        String stderr = err.toString(StandardCharsets.UTF_8).strip();
+        String stderr = err.text().strip();
         throw new CommandFailedException(
             doing
                 + " on "
@@ -224,21 +207,6 @@ final class CommandOutput extends InputStream {
     synchronized void abandon() {
       abandoned = true;
       notifyAll();
-    }
-  }
-
-  /** Keeps the first {@link ExecResult#MAX_OUTPUT} bytes and drops the rest. */
-  private static final class CappedBuffer extends ByteArrayOutputStream {
-    @Override
-    public synchronized void write(byte[] b, int off, int len) {
-      super.write(b, off, Math.max(0, Math.min(len, ExecResult.MAX_OUTPUT - count)));
-    }
-
-    @Override
-    public synchronized void write(int b) {
-      if (count < ExecResult.MAX_OUTPUT) {
-        super.write(b);
-      }
     }
   }
 }

@@ -3,8 +3,6 @@ package it.continuo.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** One command run on an exec channel, its output collected by JSch's own thread. */
@@ -24,8 +22,8 @@ final class RemoteCommand {
   ExecResult run(Duration timeout) throws SshException {
     SshEndpoint endpoint = connection.endpoint();
     String doing = "running \"" + command + "\"";
-    Capped out = new Capped();
-    Capped err = new Capped();
+    CappedBuffer out = new CappedBuffer();
+    CappedBuffer err = new CappedBuffer();
     ChannelExec channel;
     try {
       channel = (ChannelExec) session.openChannel("exec");
@@ -40,22 +38,7 @@ final class RemoteCommand {
       channel.setErrStream(err, true);
       channel.connect(SshConnection.millis(endpoint.connectTimeout()));
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (!channel.isClosed()) {
-        if (!session.isConnected()) {
-          throw new SshException(
-              "connection to " + endpoint.address() + " lost while " + doing, true);
-        }
-        if (System.nanoTime() - deadline > 0) {
-          throw new SshException(
-              doing + " on " + endpoint.address() + ": no result within " + timeout, true);
-        }
-        Thread.sleep(POLL_MILLIS);
-      }
-      int status = channel.getExitStatus();
-      if (status < 0) {
-        throw new SshException(
-            doing + " on " + endpoint.address() + ": ended without an exit status", true);
-      }
+      int status = exitStatus(endpoint, session, channel, doing, timeout, deadline);
       return new ExecResult(status, out.text(), err.text());
     } catch (JSchException e) {
       throw Failures.lost(endpoint, doing, e);
@@ -67,22 +50,37 @@ final class RemoteCommand {
     }
   }
 
-  /** Keeps the first {@link ExecResult#MAX_OUTPUT} bytes and drops the rest. */
-  private static final class Capped extends ByteArrayOutputStream {
-    @Override
-    public synchronized void write(byte[] b, int off, int len) {
-      super.write(b, off, Math.max(0, Math.min(len, ExecResult.MAX_OUTPUT - count)));
-    }
-
-    @Override
-    public synchronized void write(int b) {
-      if (count < ExecResult.MAX_OUTPUT) {
-        super.write(b);
+  /**
+   * Waits for {@code channel}'s command to end, until {@code deadline} ({@link System#nanoTime}),
+   * and answers its exit status.
+   *
+   * @throws SshException when the connection is lost, the deadline passes, or the command ended
+   *     without an exit status
+   */
+  static int exitStatus(
+      SshEndpoint endpoint,
+      Session session,
+      ChannelExec channel,
+      String doing,
+      Duration timeout,
+      long deadline)
+      throws SshException, InterruptedException {
+    while (!channel.isClosed()) {
+      if (!session.isConnected()) {
+        throw new SshException(
+            "connection to " + endpoint.address() + " lost while " + doing, true);
       }
+      if (System.nanoTime() - deadline > 0) {
+        throw new SshException(
+            doing + " on " + endpoint.address() + ": no result within " + timeout, true);
+      }
+      Thread.sleep(POLL_MILLIS);
     }
-
-    synchronized String text() {
-      return toString(StandardCharsets.UTF_8);
+    int status = channel.getExitStatus();
+    if (status < 0) {
+      throw new SshException(
+          doing + " on " + endpoint.address() + ": ended without an exit status", true);
     }
+    return status;
   }
 }
