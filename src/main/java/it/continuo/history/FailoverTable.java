@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,20 +105,13 @@ final class FailoverTable {
 
   /** The runs started at or after {@code since}, newest first, without their steps. */
   static List<FailoverRecord> since(Connection c, Instant since) throws SQLException {
-    List<FailoverRecord> runs = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT "
-                + COLUMNS
-                + " FROM failover_runs WHERE started_at >= ? ORDER BY started_at DESC, id DESC")) {
-      Rows.setInstant(p, 1, since);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          runs.add(run(r, List.of()));
-        }
-      }
-    }
-    return runs;
+    return Rows.select(
+        c,
+        "SELECT "
+            + COLUMNS
+            + " FROM failover_runs WHERE started_at >= ? ORDER BY started_at DESC, id DESC",
+        r -> run(r, List.of()),
+        Rows.timestamp(since));
   }
 
   static Optional<FailoverRecord> byId(Connection c, long id) throws SQLException {
@@ -133,33 +125,29 @@ final class FailoverTable {
   }
 
   private static List<FailoverRecord.Step> steps(Connection c, long id) throws SQLException {
-    List<FailoverRecord.Step> steps = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT seq, phase, step_index, kind, label, description, started_at, ended_at,"
-                + " outcome, attempts, detail, error FROM failover_steps WHERE run_id = ?"
-                + " ORDER BY seq")) {
-      p.setLong(1, id);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          steps.add(
-              new FailoverRecord.Step(
-                  r.getInt("seq"),
-                  r.getString("phase"),
-                  r.getInt("step_index"),
-                  r.getString("kind"),
-                  r.getString("label"),
-                  r.getString("description"),
-                  Rows.instant(r, "started_at"),
-                  Rows.instant(r, "ended_at"),
-                  r.getString("outcome"),
-                  r.getInt("attempts"),
-                  Rows.lines(r.getString("detail")),
-                  r.getString("error")));
-        }
-      }
-    }
-    return steps;
+    return Rows.select(
+        c,
+        "SELECT seq, phase, step_index, kind, label, description, started_at, ended_at,"
+            + " outcome, attempts, detail, error FROM failover_steps WHERE run_id = ?"
+            + " ORDER BY seq",
+        FailoverTable::step,
+        id);
+  }
+
+  private static FailoverRecord.Step step(ResultSet r) throws SQLException {
+    return new FailoverRecord.Step(
+        r.getInt("seq"),
+        r.getString("phase"),
+        r.getInt("step_index"),
+        r.getString("kind"),
+        r.getString("label"),
+        r.getString("description"),
+        Rows.instant(r, "started_at"),
+        Rows.instant(r, "ended_at"),
+        r.getString("outcome"),
+        r.getInt("attempts"),
+        Rows.lines(r.getString("detail")),
+        r.getString("error"));
   }
 
   private static FailoverRecord run(ResultSet r, List<FailoverRecord.Step> steps)

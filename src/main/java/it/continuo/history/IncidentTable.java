@@ -163,15 +163,10 @@ final class IncidentTable {
   private static List<Incident> select(Connection c, String where, Object... params)
       throws SQLException {
     Map<Long, Incident> incidents = new LinkedHashMap<>();
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM incidents " + where)) {
-      set(p, params);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          Incident i = incident(r);
-          incidents.put(i.id(), i);
-        }
-      }
+    for (Incident i :
+        Rows.select(
+            c, "SELECT " + COLUMNS + " FROM incidents " + where, IncidentTable::incident, params)) {
+      incidents.put(i.id(), i);
     }
     if (incidents.isEmpty()) {
       return List.of();
@@ -208,7 +203,7 @@ final class IncidentTable {
                 + " FROM incident_notifications WHERE incident_id IN ("
                 + marks
                 + ") ORDER BY id")) {
-      set(p, ids.toArray());
+      Rows.set(p, ids.toArray());
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           byIncident
@@ -252,14 +247,8 @@ final class IncidentTable {
 
   private static void update(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
-      set(p, params);
+      Rows.set(p, params);
       p.executeUpdate();
-    }
-  }
-
-  private static void set(PreparedStatement p, Object... params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      p.setObject(i + 1, params[i]);
     }
   }
 

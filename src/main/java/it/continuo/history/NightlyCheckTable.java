@@ -110,19 +110,8 @@ final class NightlyCheckTable {
 
   private static List<NightlyCheck> select(Connection c, String where, Object... params)
       throws SQLException {
-    List<NightlyCheck> checks = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM nightly_checks " + where)) {
-      for (int i = 0; i < params.length; i++) {
-        p.setObject(i + 1, params[i]);
-      }
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          checks.add(check(r));
-        }
-      }
-    }
-    return checks;
+    return Rows.select(
+        c, "SELECT " + COLUMNS + " FROM nightly_checks " + where, NightlyCheckTable::check, params);
   }
 
   private static NightlyCheck check(ResultSet r) throws SQLException {

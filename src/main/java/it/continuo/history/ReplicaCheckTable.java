@@ -87,19 +87,8 @@ final class ReplicaCheckTable {
 
   private static List<ReplicaCheck> select(Connection c, String where, Object... params)
       throws SQLException {
-    List<ReplicaCheck> checks = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM replica_checks " + where)) {
-      for (int i = 0; i < params.length; i++) {
-        p.setObject(i + 1, params[i]);
-      }
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          checks.add(check(r));
-        }
-      }
-    }
-    return checks;
+    return Rows.select(
+        c, "SELECT " + COLUMNS + " FROM replica_checks " + where, ReplicaCheckTable::check, params);
   }
 
   private static ReplicaCheck check(ResultSet r) throws SQLException {

@@ -1,5 +1,6 @@
 package it.continuo.history;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Conversions between Java values and columns, the same for H2 and PostgreSQL. */
 final class Rows {
@@ -58,6 +61,34 @@ final class Rows {
    */
   static OffsetDateTime timestamp(Instant at) {
     return at == null ? null : at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+  }
+
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  interface Reader<T> {
+    T read(ResultSet r) throws SQLException;
+  }
+
+  /** The rows of {@code sql}, whose parameters are {@code params}, each read by {@code row}. */
+  static <T> List<T> select(Connection c, String sql, Reader<T> row, Object... params)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      set(p, params);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          rows.add(row.read(r));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Sets {@code params} as the statement's parameters, in order. */
+  static void set(PreparedStatement p, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      p.setObject(i + 1, params[i]);
+    }
   }
 
   static void setInstant(PreparedStatement p, int index, Instant at) throws SQLException {
