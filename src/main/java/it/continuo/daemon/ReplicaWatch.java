@@ -102,8 +102,9 @@ final class ReplicaWatch implements java.util.function.Consumer<String> {
     } else {
       log.warn("replica {} ({})", result.summary(), seconds(result));
     }
+    ReplicaCheck recorded = ReplicaHistory.of(result);
     try {
-      history.replicaCheck(ReplicaHistory.of(result));
+      history.replicaCheck(recorded);
       history.event(
           clock.instant(),
           "replica",
@@ -113,7 +114,7 @@ final class ReplicaWatch implements java.util.function.Consumer<String> {
     } catch (Exception e) {
       log.warn("replica {}: cannot record the check: {}", replica.name(), e.toString());
     }
-    newest.put(replica.name(), ReplicaHistory.findings(ReplicaHistory.of(result)));
+    newest.put(replica.name(), ReplicaHistory.findings(recorded));
     newest.keySet().retainAll(config.get().replicas().keySet());
     List<Finding> all = new ArrayList<>();
     newest.values().forEach(all::addAll);
