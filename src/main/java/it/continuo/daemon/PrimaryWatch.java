@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -66,7 +65,6 @@ final class PrimaryWatch implements Daemon.Extension {
     final PrimaryProbe probe;
     final Heartbeat heartbeat;
     boolean executed;
-    ScheduledFuture<?> rounds;
 
     Watched(RunbookConfig runbook) {
       this.runbook = runbook;
@@ -121,8 +119,7 @@ final class PrimaryWatch implements Daemon.Extension {
       Watched w = new Watched(next.failover().runbooks().get(name));
       watched.put(name, w);
       long millis = w.runbook.detection().interval().toMillis();
-      w.rounds =
-          timer.scheduleWithFixedDelay(() -> roundSafely(w), millis, millis, TimeUnit.MILLISECONDS);
+      timer.scheduleWithFixedDelay(() -> roundSafely(w), millis, millis, TimeUnit.MILLISECONDS);
       log.info(
           "watching the primary {} of runbook {} every {} ({} misses){}",
           w.runbook.primary().name(),
