@@ -105,6 +105,13 @@ final class HostsStep implements Step {
     return RemoteFiles.sftpPath(file) + ".continuo-" + context.runbook().name() + ".bak";
   }
 
+  /** What a file holding {@code text} needs: the swap, nothing, or it lacks both addresses. */
+  private State state(String text) {
+    return AddressSwap.holds(text, config.from())
+        ? State.CHANGE
+        : AddressSwap.holds(text, config.to()) ? State.DONE : State.LACKS;
+  }
+
   /** Reads every file of one client; a file it cannot read or decode goes to {@code problems}. */
   private List<Look> look(HostConfig client, RemoteFiles files, List<String> problems)
       throws IOException {
@@ -120,10 +127,7 @@ final class HostsStep implements Step {
       try {
         byte[] bytes = files.read(path);
         TextCodec.Decoded content = TextCodec.decode(bytes);
-        State state =
-            AddressSwap.holds(content.text(), config.from())
-                ? State.CHANGE
-                : AddressSwap.holds(content.text(), config.to()) ? State.DONE : State.LACKS;
+        State state = state(content.text());
         if (state == State.LACKS) {
           problems.add(where + " lacks the primary's address " + AddressText.of(config.from()));
         }
@@ -270,10 +274,7 @@ final class HostsStep implements Step {
     } catch (TextCodec.Unsupported e) {
       throw new IOException(checked.file() + " changed since it was checked and " + e.getMessage());
     }
-    State state =
-        AddressSwap.holds(content.text(), config.from())
-            ? State.CHANGE
-            : AddressSwap.holds(content.text(), config.to()) ? State.DONE : State.LACKS;
+    State state = state(content.text());
     if (state == State.LACKS) {
       throw new IOException(
           checked.file()

@@ -3,6 +3,7 @@ package it.continuo.failover.step;
 import it.continuo.config.StepConfig;
 import it.continuo.failover.StepContext;
 import it.continuo.failover.StepException;
+import it.continuo.failover.dns.DnsServer;
 import it.continuo.ssh.ExecResult;
 import it.continuo.ssh.SshException;
 import java.io.IOException;
@@ -167,12 +168,11 @@ final class Probes {
         throw new StepException("cannot resolve " + host + ": " + reason(e), true, e);
       }
     }
-    int colon = resolver.lastIndexOf(':');
+    DnsServer server = DnsServer.parse(resolver, timeout);
     try {
-      SimpleResolver r =
-          new SimpleResolver(resolver.substring(0, colon).replaceAll("[\\[\\]]", ""));
-      r.setPort(Integer.parseInt(resolver.substring(colon + 1)));
-      r.setTimeout(timeout);
+      SimpleResolver r = new SimpleResolver(server.host());
+      r.setPort(server.port());
+      r.setTimeout(server.timeout());
       Lookup lookup = new Lookup(host.endsWith(".") ? host : host + ".", Type.A);
       lookup.setResolver(r);
       lookup.setCache(null);
