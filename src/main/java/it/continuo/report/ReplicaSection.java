@@ -4,6 +4,7 @@ import it.continuo.config.Config;
 import it.continuo.config.ReplicaConfig;
 import it.continuo.config.ServiceConfig;
 import it.continuo.history.ReplicaCheck;
+import it.continuo.replica.ReplicaState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class ReplicaSection {
       if (newest.checkedAt().isBefore(asOf.minus(STALE))) {
         findings.add(Finding.of(Rag.AMBER, Findings.REPLICA_STALE, name, newest.checkedAt()));
       }
-      if (level != Rag.GREEN || newest.state().equals("LAGGING")) {
+      if (level != Rag.GREEN || state(newest) == ReplicaState.LAGGING) {
         newest.differences().stream()
             .limit(DIFFERENCES_SHOWN)
             .forEach(d -> findings.add(Finding.of(level, Findings.REPLICA_DIFFERENCE, name, d)));
@@ -62,9 +63,10 @@ final class ReplicaSection {
   /** The newest check's finding; its level. */
   private static Rag newestState(ReplicaCheck k, List<Finding> findings) {
     String name = k.replica();
+    ReplicaState state = state(k);
     Finding f =
-        switch (k.state()) {
-          case "IN_SYNC" ->
+        switch (state) {
+          case IN_SYNC ->
               Finding.of(
                   Rag.GREEN,
                   Findings.REPLICA_IN_SYNC,
@@ -72,17 +74,17 @@ final class ReplicaSection {
                   k.checkedAt(),
                   k.primaryEntries(),
                   k.hashedFiles());
-          case "LAGGING", "BEHIND" ->
+          case LAGGING, BEHIND ->
               Finding.of(
-                  k.state().equals("BEHIND") ? Rag.RED : Rag.GREEN,
-                  k.state().equals("BEHIND") ? Findings.REPLICA_BEHIND : Findings.REPLICA_LAGGING,
+                  state == ReplicaState.BEHIND ? Rag.RED : Rag.GREEN,
+                  state == ReplicaState.BEHIND ? Findings.REPLICA_BEHIND : Findings.REPLICA_LAGGING,
                   name,
                   k.lag(),
                   k.maxLag(),
                   k.missing(),
                   k.extra(),
                   k.changed());
-          case "DIFFERENT" ->
+          case DIFFERENT ->
               Finding.of(
                   Rag.RED,
                   Findings.REPLICA_DIFFERENT,
@@ -91,7 +93,7 @@ final class ReplicaSection {
                   k.extra(),
                   k.changed(),
                   k.differences().isEmpty() ? k.reason() : k.differences().get(0));
-          default -> Finding.of(Rag.AMBER, Findings.REPLICA_UNKNOWN, name, k.reason());
+          case UNKNOWN -> Finding.of(Rag.AMBER, Findings.REPLICA_UNKNOWN, name, k.reason());
         };
     findings.add(f);
     return f.level();
@@ -111,13 +113,17 @@ final class ReplicaSection {
     int outside = 0;
     Duration worst = Duration.ZERO;
     for (ReplicaCheck k : checks) {
-      boolean acceptable = k.state().equals("IN_SYNC") || k.state().equals("LAGGING");
-      outside += acceptable ? 0 : 1;
+      outside += state(k).acceptable() ? 0 : 1;
       if (k.lag() != null && k.lag().compareTo(worst) > 0) {
         worst = k.lag();
       }
     }
     return Finding.of(
         Rag.GREEN, Findings.REPLICA_TREND, name, TREND_DAYS, checks.size(), outside, worst);
+  }
+
+  /** The check's state, as the history keeps it by name. */
+  private static ReplicaState state(ReplicaCheck k) {
+    return ReplicaState.valueOf(k.state());
   }
 }
