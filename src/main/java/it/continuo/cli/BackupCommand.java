@@ -54,6 +54,7 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    it.continuo.io.Sha256.warmUpInBackground(); // every file is hashed
     Config config = root.loadConfig();
     JobConfig job = config.job(jobName);
     Level requested = level == null ? null : level.full ? Level.FULL : Level.INCREMENTAL;

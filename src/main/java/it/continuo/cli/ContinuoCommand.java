@@ -4,6 +4,8 @@ import it.continuo.config.Config;
 import it.continuo.config.ConfigException;
 import it.continuo.config.ConfigLoader;
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -14,24 +16,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = ContinuoCommand.Version.class,
     description = "Backup and disaster-recovery agent for a small office.",
-    subcommands = {
-      CheckConfigCommand.class,
-      BackupCommand.class,
-      ListCommand.class,
-      RestoreCommand.class,
-      VerifyCommand.class,
-      RunCommand.class,
-      ReloadCommand.class,
-      StatusCommand.class,
-      PruneCommand.class,
-      CatalogCommand.class,
-      ReportCommand.class,
-      HealthCommand.class,
-      AckCommand.class,
-      IncidentsCommand.class,
-      FailoverCommand.class,
-      ReplicaCommand.class
-    },
     footer = {
       "",
       "Exit codes: 0 success, 1 failed or damage found, 2 usage or configuration error,",
@@ -39,6 +23,65 @@ import picocli.CommandLine.Option;
     })
 final class ContinuoCommand implements Runnable {
   static final String DEFAULT_CONFIG = "/etc/continuo/continuo.yaml";
+
+  /** The commands, in the order {@code continuo --help} lists them. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          CheckConfigCommand.class,
+          BackupCommand.class,
+          ListCommand.class,
+          RestoreCommand.class,
+          VerifyCommand.class,
+          RunCommand.class,
+          ReloadCommand.class,
+          StatusCommand.class,
+          PruneCommand.class,
+          CatalogCommand.class,
+          ReportCommand.class,
+          HealthCommand.class,
+          AckCommand.class,
+          IncidentsCommand.class,
+          FailoverCommand.class,
+          ReplicaCommand.class);
+
+  /**
+   * The command line for {@code args}. Building a command's model is reflection over all its
+   * annotations, most of a short command's start in a cold JVM, so only the command that {@code
+   * args} names is built; all of them when none or an unknown one is named, for the list in {@code
+   * --help} and the suggestions after a typo.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cli = new CommandLine(new ContinuoCommand());
+    String name = commandName(args);
+    List<Class<?>> named =
+        COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(name)).toList();
+    for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+      cli.addSubcommand(command);
+    }
+    return cli;
+  }
+
+  /** The first word of {@code args} that is not a global option or its value; null if none. */
+  static String commandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        return i + 1 < args.length ? args[i + 1] : null;
+      }
+      if (a.equals("--config")) {
+        i++; // its value
+      } else if (a.startsWith("-") && !a.startsWith("--") && a.length() > 1) {
+        // a cluster of short options such as -v, -vc FILE or -cFILE: a trailing c takes the next
+        // word as its value
+        if (a.indexOf('c') == a.length() - 1) {
+          i++;
+        }
+      } else if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return null;
+  }
 
   @Option(
       names = {"-c", "--config"},

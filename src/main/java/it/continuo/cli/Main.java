@@ -13,7 +13,10 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
+    if (Boolean.getBoolean(ClassDataTraining.PROPERTY)) {
+      ClassDataTraining.main(args);
+    }
     System.exit(run(args));
   }
 
@@ -35,7 +38,7 @@ public final class Main {
       err.flush();
       return ExitCodes.USAGE;
     }
-    CommandLine cli = new CommandLine(new ContinuoCommand());
+    CommandLine cli = ContinuoCommand.commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(Main::handle);

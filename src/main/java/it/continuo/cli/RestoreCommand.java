@@ -85,6 +85,7 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    it.continuo.io.Sha256.warmUpInBackground(); // every file is hashed
     Config config = root.loadConfig();
     try (JobTarget jt = JobTarget.open(config, jobName, target, keys)) {
       List<RestorePoint> points = jt.points();

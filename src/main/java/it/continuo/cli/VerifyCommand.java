@@ -66,6 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    it.continuo.io.Sha256.warmUpInBackground(); // every file is hashed
     Config config = root.loadConfig();
     if (which != null && which.nightly) {
       return new NightlyVerifyCommand(config, jobName, target, keys, json, spec).call();

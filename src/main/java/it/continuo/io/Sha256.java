@@ -44,6 +44,22 @@ public final class Sha256 {
     d.digest();
   }
 
+  /**
+   * {@link #warmUp} on a thread of its own, once per process: a command that hashes calls it first,
+   * so that the compilation is done while the command is still reading its configuration on the
+   * other core.
+   */
+  public static void warmUpInBackground() {
+    if (WARMING.compareAndSet(false, true)) {
+      Thread t = new Thread(Sha256::warmUp, "sha256-warm-up");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   public static boolean isValid(String hex) {
     if (hex == null || hex.length() != 64) {
       return false;
