@@ -36,6 +36,7 @@ final class StoreStage implements AutoCloseable {
   private final Thread thread;
   private final byte[] buffer = new byte[BUFFER];
   private final ByteBuffer window = ByteBuffer.wrap(buffer);
+  private final MessageDigest fileDigest = Sha256.newDigest(); // one per thread, reused
   private volatile long bytesRead;
   private Throwable failure;
 
@@ -174,7 +175,7 @@ final class StoreStage implements AutoCloseable {
       return e.withError(reason);
     }
     long size = f.size();
-    MessageDigest digest = Sha256.newDigest();
+    fileDigest.reset(); // a file that failed half-way left its bytes in it
     String readError = null;
     long copied = 0;
     boolean changed = false;
@@ -194,13 +195,13 @@ final class StoreStage implements AutoCloseable {
           break;
         }
         progress.checkCancelled();
-        digest.update(buffer, 0, n);
+        fileDigest.update(buffer, 0, n);
         archive.write(buffer, 0, n);
         copied += n;
         progress.read(n);
       }
       if (copied < size) {
-        pad(digest, size - copied);
+        pad(size - copied);
       } else if (readError == null) {
         window.clear().limit(1);
         changed |= channel.read(window) > 0; // grew while read
@@ -217,14 +218,14 @@ final class StoreStage implements AutoCloseable {
     if (changed) {
       problems.changedWhileRead(f.path());
     }
-    return e.withContent(Sha256.hex(digest), run, size, changed);
+    return e.withContent(Sha256.hex(fileDigest), run, size, changed);
   }
 
-  private void pad(MessageDigest digest, long count) throws IOException {
+  private void pad(long count) throws IOException {
     Arrays.fill(buffer, (byte) 0);
     while (count > 0) {
       int n = (int) Math.min(BUFFER, count);
-      digest.update(buffer, 0, n);
+      fileDigest.update(buffer, 0, n);
       archive.write(buffer, 0, n);
       count -= n;
     }

@@ -93,25 +93,30 @@ final class JsonLine {
     out.append('"').append(name).append("\":");
   }
 
+  /** A JSON string; the runs of characters that need no escape, most names whole, in one append. */
   private void string(String s) {
     out.append('"');
+    int plain = 0;
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && !Character.isSurrogate(c)) {
+        continue;
+      }
+      if (Character.isSurrogate(c) && validSurrogate(s, i)) {
+        continue;
+      }
+      out.append(s, plain, i);
+      plain = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f || (c >= 0xd800 && c <= 0xdfff && !validSurrogate(s, i))) {
-            out.append("\\u").append(String.format("%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("\\u").append(String.format("%04x", (int) c));
       }
     }
+    out.append(s, plain, s.length());
     out.append('"');
   }
 
