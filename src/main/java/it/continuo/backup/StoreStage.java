@@ -58,7 +58,7 @@ final class StoreStage implements AutoCloseable {
   }
 
   private void work() {
-    Sha256.warmUp();
+    Sha256.warmUpInBackground();
     while (true) {
       Task task;
       try {

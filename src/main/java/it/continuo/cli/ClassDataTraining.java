@@ -1,12 +1,19 @@
 package it.continuo.cli;
 
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.KeyPair;
 import it.continuo.io.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -26,7 +33,7 @@ final class ClassDataTraining {
 
   private ClassDataTraining() {}
 
-  static void main(String[] args) throws IOException {
+  static void main(String[] args) throws IOException, JSchException {
     Path dir = Files.createTempDirectory("continuo-training-");
     int code;
     try {
@@ -37,7 +44,7 @@ final class ClassDataTraining {
     System.exit(code);
   }
 
-  static int train(Path dir) throws IOException {
+  static int train(Path dir) throws IOException, JSchException {
     Path source = Files.createDirectories(dir.resolve("source/docs/empty")).getParent().getParent();
     Random random = new Random(1);
     for (int i = 0; i < 40; i++) {
@@ -49,6 +56,14 @@ final class ClassDataTraining {
     }
     Files.createSymbolicLink(source.resolve("docs/link"), Path.of("file-0.txt"));
     Files.createLink(source.resolve("docs/hard"), source.resolve("docs/file-1.txt"));
+    int closed = closedPort();
+    Path key = dir.resolve("id_ecdsa");
+    KeyPair pair = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
+    pair.writePrivateKey(key.toString());
+    pair.dispose();
+    Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+    Path access = Files.writeString(dir.resolve("s3.access"), "training");
+    Path secret = Files.writeString(dir.resolve("s3.secret"), "training-secret");
     Path config = dir.resolve("continuo.yaml");
     Files.writeString(
         config,
@@ -59,9 +74,17 @@ final class ClassDataTraining {
             "  docs: { paths: [\"" + source + "\"], exclude: [\"**/*.tmp\"] }",
             "targets:",
             "  nas: { type: local, path: \"" + Files.createDirectories(dir.resolve("nas")) + "\" }",
+            "  secondary: { type: sftp, host: 127.0.0.1, port: " + closed + ", path: /training,",
+            "    user: training, key: \"" + key + "\", knownHosts: \"" + knownHosts + "\",",
+            "    retries: 0 }",
+            "  cloud: { type: s3, bucket: training, region: us-east-1, pathStyle: true,",
+            "    endpoint: \"http://127.0.0.1:" + closed + "\", retries: 0,",
+            "    accessKey: \"${file:" + access + "}\", secretKey: \"${file:" + secret + "}\" }",
             "jobs:",
             "  docs: { source: docs, target: nas, full: \"0 0 22 ? * SUN\",",
             "          incremental: \"0 0 22 ? * MON-SAT\" }",
+            "  docs-offsite: { source: docs, target: [secondary, cloud],",
+            "          full: \"0 0 22 ? * SUN\", incremental: \"0 0 22 ? * MON-SAT\" }",
             ""));
     String c = config.toString();
     String restored = dir.resolve("restored").toString();
@@ -75,7 +98,51 @@ final class ClassDataTraining {
     failures += run("list --json", "-c", c, "list", "docs", "--json");
     failures += run("verify", "-c", c, "verify", "docs");
     failures += run("restore", "-c", c, "restore", "docs", "--to", restored);
+    // The code of the remote targets up to the network, which refuses: a port just closed.
+    failures += fails("backup to SFTP and S3", "-c", c, "backup", "docs-offsite");
+    loadSshAlgorithms();
     return failures == 0 ? 0 : 1;
+  }
+
+  /** The classes of the key exchanges, ciphers, MACs and host keys a connection may negotiate. */
+  private static void loadSshAlgorithms() {
+    for (String list : List.of("kex", "cipher.c2s", "mac.c2s", "server_host_key")) {
+      for (String algorithm : JSch.getConfig(list).split(",")) {
+        String implementation = JSch.getConfig(algorithm);
+        if (implementation == null) {
+          continue;
+        }
+        try {
+          Class.forName(implementation, true, ClassDataTraining.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+          // an algorithm this JVM cannot offer: JSch leaves it out as well
+        }
+      }
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Runs a command that must fail with exit 1: none of its targets can be reached. */
+  private static int fails(String what, String... args) {
+    PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true);
+    PrintStream err = System.err;
+    int code;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream())); // the log's warnings
+    try {
+      code = Main.run(args, nowhere, nowhere);
+    } finally {
+      System.setErr(err);
+    }
+    if (code != ExitCodes.FAILED) {
+      System.err.println("continuo training: " + what + " exited " + code + ", not 1");
+      return 1;
+    }
+    return 0;
   }
 
   private static int run(String what, String... args) {

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     if (Boolean.getBoolean(ClassDataTraining.PROPERTY)) {
       ClassDataTraining.main(args);
     }

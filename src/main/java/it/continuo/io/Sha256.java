@@ -35,7 +35,7 @@ public final class Sha256 {
    * queued behind everything else a starting command compiles, and the first large file is not
    * hashed at the slow speed (measured on a 200 MB file early in an incremental backup).
    */
-  public static void warmUp() {
+  static void warmUp() {
     MessageDigest d = newDigest();
     byte[] block = new byte[128];
     for (int i = 0; i < 20_000; i++) {
@@ -47,7 +47,9 @@ public final class Sha256 {
   /**
    * {@link #warmUp} on a thread of its own, once per process: a command that hashes calls it first,
    * so that the compilation is done while the command is still reading its configuration on the
-   * other core.
+   * other core; the engines call it too (for the daemon, whose first backup may come hours after
+   * its start), which costs nothing once it has run. Interpreted, the warm-up itself takes a tenth
+   * of a second or more: on the thread that stores or restores, it would delay the first file.
    */
   public static void warmUpInBackground() {
     if (WARMING.compareAndSet(false, true)) {

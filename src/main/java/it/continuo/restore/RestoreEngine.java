@@ -67,7 +67,7 @@ public final class RestoreEngine {
           "run " + point.run() + " cannot be restored, its manifest is damaged: " + point.damage());
     }
     Path root = prepareDestination(destination, overwrite);
-    Sha256.warmUp();
+    Sha256.warmUpInBackground();
     return new Job(store, points, point, root, new Selection(paths), overwrite, listener, progress)
         .run();
   }

@@ -75,7 +75,7 @@ public final class VerifyEngine {
       Listener listener,
       Progress progress)
       throws IOException {
-    Sha256.warmUp();
+    Sha256.warmUpInBackground();
     Map<String, RestorePoint> byRun = new HashMap<>();
     for (RestorePoint p : points) {
       byRun.put(p.run(), p);

@@ -4,6 +4,7 @@ import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
 import it.continuo.config.SftpTargetConfig;
+import it.continuo.ssh.CipherWarmUp;
 import it.continuo.ssh.SshEndpoint;
 import it.continuo.storage.Keys;
 import it.continuo.storage.ObjectInfo;
@@ -138,6 +139,7 @@ public final class SftpTarget implements Target {
     } catch (IOException | SftpException e) {
       throw metadataFailure(e, "writing " + key);
     }
+    CipherWarmUp.inBackground(); // the upload of an archive is the bulk transfer it is for
     return open(key, path, temporary, 0);
   }
 
