@@ -189,12 +189,25 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the browser and waits for its helper processes too (renderer, GPU, network, crash
+   * handler): they write to the profile while they shut down, and a profile deleted under them
+   * fails the test's clean-up.
+   */
   @Override
   public void close() throws InterruptedException {
     socket.abort();
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle helper : helpers) {
+      try {
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        helper.destroyForcibly();
+      }
     }
   }
 
