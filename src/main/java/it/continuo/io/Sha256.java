@@ -52,15 +52,8 @@ public final class Sha256 {
    * of a second or more: on the thread that stores or restores, it would delay the first file.
    */
   public static void warmUpInBackground() {
-    if (WARMING.compareAndSet(false, true)) {
-      Thread t = new Thread(Sha256::warmUp, "sha256-warm-up");
-      t.setDaemon(true);
-      t.start();
-    }
+    WarmUp.once("sha256-warm-up", Sha256::warmUp);
   }
-
-  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
-      new java.util.concurrent.atomic.AtomicBoolean();
 
   public static boolean isValid(String hex) {
     if (hex == null || hex.length() != 64) {

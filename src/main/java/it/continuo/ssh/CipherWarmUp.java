@@ -1,7 +1,7 @@
 package it.continuo.ssh;
 
+import it.continuo.io.WarmUp;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CipherWarmUp {
   private static final Logger log = LoggerFactory.getLogger(CipherWarmUp.class);
-  private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   /** Packets of the warm-up: enough calls for the compiler's thresholds, each a few blocks. */
   static final int PACKETS = 8_000;
@@ -28,11 +27,7 @@ public final class CipherWarmUp {
 
   /** Starts the warm-up on a daemon thread, the first time only. */
   public static void inBackground() {
-    if (STARTED.compareAndSet(false, true)) {
-      Thread t = new Thread(CipherWarmUp::run, "aes-gcm-warm-up");
-      t.setDaemon(true);
-      t.start();
-    }
+    WarmUp.once("aes-gcm-warm-up", CipherWarmUp::run);
   }
 
   /** Encrypts {@link #PACKETS} small packets as an SSH transport does, with a throw-away key. */
