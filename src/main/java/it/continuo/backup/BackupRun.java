@@ -59,9 +59,15 @@ final class BackupRun {
         TreeScan scan = new TreeScan(walker, parent, new Decider(store, problems, progress))) {
       for (Slot slot = scan.next(); slot != null; slot = scan.next()) {
         progress.checkCancelled();
+        if (slot.copied()) {
+          manifest.copy(slot.path(), slot.line());
+          count(slot, null);
+          continue;
+        }
         ManifestEntry e = slot.entry();
         if (e != null) {
-          write(slot, e);
+          manifest.entry(e);
+          count(slot, e);
         }
       }
       deleted = scan.deleted();
@@ -70,8 +76,8 @@ final class BackupRun {
     }
   }
 
-  private void write(Slot slot, ManifestEntry e) throws IOException {
-    manifest.entry(e, slot.line());
+  /** Counts a written entry; {@code e} is null for a copied line. */
+  private void count(Slot slot, ManifestEntry e) {
     entries++;
     if (slot.kind() == Slot.Kind.OTHER) {
       return;
@@ -85,7 +91,7 @@ final class BackupRun {
     }
     if (slot.neededRun() != null) {
       needs.add(slot.neededRun());
-    } else if (e.run() != null) {
+    } else if (e != null && e.run() != null) {
       needs.add(e.run());
     }
   }

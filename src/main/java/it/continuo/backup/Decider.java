@@ -23,6 +23,9 @@ final class Decider {
   private final Progress progress;
   private final Owners owners = new Owners();
 
+  /** The runs unchanged files point to, one string each (a slot may wait in a long queue). */
+  private final Map<String, String> runs = new HashMap<>();
+
   /** Hard-linked inodes seen in this run, by the first path met (the leader). */
   private final Map<InodeKey, Leader> linkLeaders = new HashMap<>();
 
@@ -75,7 +78,7 @@ final class Decider {
     if (!sameStat(p, f, EntryType.DIR)) {
       store.directory(e);
     }
-    return Slot.ready(Kind.OTHER, e, null, 0, null);
+    return Slot.ready(e);
   }
 
   private Slot symlink(FileInfo f, ManifestEntry p) throws IOException {
@@ -83,7 +86,7 @@ final class Decider {
     if (!sameStat(p, f, EntryType.SYMLINK) || !Objects.equals(p.target(), f.linkTarget())) {
       store.symlink(e);
     }
-    return Slot.ready(Kind.OTHER, e, null, 0, null);
+    return Slot.ready(e);
   }
 
   private Slot file(FileInfo f, ManifestEntry p, byte[] pLine) throws IOException {
@@ -99,7 +102,7 @@ final class Decider {
       if (key != null) {
         linkLeaders.put(key, new Leader(f.path(), CompletableFuture.completedFuture(p), false));
       }
-      return Slot.ready(Kind.UNCHANGED, p, pLine, f.size(), p.run());
+      return Slot.unchanged(p.path(), pLine, f.size(), runs.computeIfAbsent(p.run(), r -> r));
     }
     CompletableFuture<ManifestEntry> stored = store.store(f, entry(f, EntryType.FILE, null));
     if (key != null) {

@@ -6,12 +6,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One manifest line to be, in tree order: ready (an unchanged entry, a directory) or waiting for
- * the storing thread to read and hash a file.
+ * One manifest line to be, in tree order: the parent's line of an unchanged file, copied as is; an
+ * entry known now (a directory, a link); or one waiting for the storing thread to read and hash a
+ * file. Slots wait in a queue while a large file is stored, so an unchanged file's slot keeps only
+ * its path and line, not the parsed entry.
  *
  * @param kind how the entry compares with the parent, for the summary
- * @param ready the entry when it is known now
- * @param line its stored line to copy as is, or null to encode the entry
+ * @param ready the entry when it is known now, to encode
+ * @param path an unchanged file's path
+ * @param line an unchanged file's line as the parent stores it
  * @param pending the entry once stored; it completes with null when the file vanished
  * @param size content bytes of a file, for the summary
  * @param neededRun the run whose archive holds an unchanged file's content
@@ -19,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 record Slot(
     Kind kind,
     ManifestEntry ready,
+    String path,
     byte[] line,
     CompletableFuture<ManifestEntry> pending,
     long size,
@@ -32,15 +36,27 @@ record Slot(
     OTHER
   }
 
-  static Slot ready(Kind kind, ManifestEntry entry, byte[] line, long size, String neededRun) {
-    return new Slot(kind, entry, line, null, size, neededRun);
+  static Slot ready(ManifestEntry entry) {
+    return new Slot(Kind.OTHER, entry, null, null, null, 0, null);
+  }
+
+  static Slot unchanged(String path, byte[] line, long size, String neededRun) {
+    return new Slot(Kind.UNCHANGED, null, path, line, null, size, neededRun);
   }
 
   static Slot pending(Kind kind, CompletableFuture<ManifestEntry> entry, long size) {
-    return new Slot(kind, null, null, entry, size, null);
+    return new Slot(kind, null, null, null, entry, size, null);
   }
 
-  /** The entry, waiting for it if needed; null when the file vanished before it was read. */
+  /** True for an unchanged file, whose parent line is copied: {@link #entry()} is null. */
+  boolean copied() {
+    return line != null;
+  }
+
+  /**
+   * The entry to encode, waiting for it if needed; null when the file vanished before it was read
+   * (and for a {@link #copied()} slot).
+   */
   ManifestEntry entry() throws IOException {
     return pending == null ? ready : await(pending);
   }

@@ -13,10 +13,11 @@ import java.util.concurrent.BlockingQueue;
  * the {@link Decider} decide, and queues the resulting manifest slots for the run. While the
  * storing thread compresses a large changed file, the walk of everything after it (one {@code
  * lstat} per entry, one parent line) goes on. The queue is bounded: the walk is never more than
- * {@value #AHEAD} entries ahead of the manifest.
+ * {@value #AHEAD} entries ahead of the manifest, some 50 MB of slots at most (an unchanged file's
+ * slot, the most common, is its path and parent line, about 400 bytes).
  */
 final class TreeScan implements AutoCloseable {
-  static final int AHEAD = 65_536;
+  static final int AHEAD = 131_072;
 
   /** Slots travel in batches: one hand-over per batch, not per entry. */
   private static final int BATCH = 512;

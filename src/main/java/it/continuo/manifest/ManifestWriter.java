@@ -39,20 +39,25 @@ public final class ManifestWriter implements AutoCloseable {
   }
 
   public void entry(ManifestEntry entry) throws IOException {
-    entry(entry, null);
+    next(entry.path());
+    lines.write(ManifestCodec.entry(json, entry));
   }
 
   /**
-   * Writes an entry; {@code line}, when given, is that entry's line as another manifest stores it
-   * (with its newline) and is copied instead of encoding the entry again.
+   * Writes the entry of {@code path} as another manifest stores it: {@code line}, with its newline,
+   * copied as is.
    */
-  public void entry(ManifestEntry entry, byte[] line) throws IOException {
-    if (lastPath != null && TreeOrder.compare(lastPath, entry.path()) >= 0) {
+  public void copy(String path, byte[] line) throws IOException {
+    next(path);
+    lines.write(line);
+  }
+
+  private void next(String path) {
+    if (lastPath != null && TreeOrder.compare(lastPath, path) >= 0) {
       throw new IllegalStateException(
-          "manifest entries out of order: " + lastPath + " before " + entry.path());
+          "manifest entries out of order: " + lastPath + " before " + path);
     }
-    lastPath = entry.path();
-    lines.write(line != null ? line : ManifestCodec.entry(json, entry));
+    lastPath = path;
     entries++;
   }
 
