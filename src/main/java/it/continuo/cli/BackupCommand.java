@@ -24,7 +24,10 @@ import picocli.CommandLine.ParentCommand;
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
-      "Back up a job now: incremental when it has a usable chain, full otherwise.",
+      "Back up a job now: incremental when it has a usable chain, full otherwise. When the"
+          + " agent's daemon runs with the same configuration file, the run is handed to it (it"
+          + " happens in the daemon, as its scheduled runs do; interrupting the command cancels"
+          + " it); --here runs it in this process.",
       "Exit 0 success, 1 failed, 3 partial (some files unreadable), 11 already running."
     })
 final class BackupCommand implements Callable<Integer> {
@@ -50,16 +53,31 @@ final class BackupCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Option(
+      names = "--here",
+      description =
+          "Run the backup in this process even when the daemon of the agent is running (it"
+              + " otherwise hands the run to the daemon).")
+  boolean here;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    it.continuo.io.Sha256.warmUpInBackground(); // every file is hashed
     Config config = root.loadConfig();
     JobConfig job = config.job(jobName);
     Level requested = level == null ? null : level.full ? Level.FULL : Level.INCREMENTAL;
-    Progress progress = new Progress();
     PrintWriter out = spec.commandLine().getOut();
+    if (!here) {
+      DaemonClient.Outcome handed =
+          DaemonClient.backup(
+              config, job.name(), requested, json, out, spec.commandLine().getErr());
+      if (handed.answer() == DaemonClient.Answer.RAN) {
+        return handed.exitCode();
+      }
+    }
+    it.continuo.io.Sha256.warmUpInBackground(); // every file is hashed
+    Progress progress = new Progress();
     Clock clock = Clock.systemUTC();
     // the level as asked; the end records the one the engine chose
     String asked = requested == null ? Level.INCREMENTAL.word() : requested.word();

@@ -3,6 +3,8 @@ package it.continuo.cli;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
+import it.continuo.config.ConfigLoader;
+import it.continuo.daemon.Daemon;
 import it.continuo.io.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 
@@ -98,10 +101,31 @@ final class ClassDataTraining {
     failures += run("list --json", 0, "-c", c, "list", "docs", "--json");
     failures += run("verify", 0, "-c", c, "verify", "docs");
     failures += run("restore", 0, "-c", c, "restore", "docs", "--to", restored);
+    failures += handedToTheDaemon(config, c);
     // The code of the remote targets up to the network, which refuses: a port just closed.
     failures += run("backup to SFTP and S3", ExitCodes.FAILED, "-c", c, "backup", "docs-offsite");
     loadSshAlgorithms();
     return failures == 0 ? 0 : 1;
+  }
+
+  /** A backup handed to a daemon of the training agent, the way it goes on an installed agent. */
+  private static int handedToTheDaemon(Path config, String c) {
+    try (Daemon daemon =
+        Daemon.start(
+            config,
+            new ConfigLoader(),
+            new ConfigLoader().load(config),
+            Clock.systemUTC(),
+            ContinuoCommand.version(),
+            (d, loaded) -> List.of(ControlSocket.open(d, loaded)))) {
+      int failures = run("backup handed to the daemon", 0, "-c", c, "backup", "docs");
+      daemon.requestStop();
+      daemon.serve();
+      return failures;
+    } catch (Exception e) {
+      System.err.println("continuo training: the daemon failed: " + e);
+      return 1;
+    }
   }
 
   /** The classes of the key exchanges, ciphers, MACs and host keys a connection may negotiate. */

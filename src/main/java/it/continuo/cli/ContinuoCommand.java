@@ -103,12 +103,18 @@ final class ContinuoCommand implements Runnable {
 
   Config loadConfig() throws ConfigException {
     Logging.configure(verbose);
-    Path file = config;
-    if (file == null) {
-      String env = System.getenv("CONTINUO_CONFIG");
-      file = Path.of(env != null && !env.isBlank() ? env : DEFAULT_CONFIG);
+    return new ConfigLoader().load(configFile(config));
+  }
+
+  /**
+   * The configuration file: {@code -c FILE} when given, else $CONTINUO_CONFIG, else the default.
+   */
+  static Path configFile(Path given) {
+    if (given != null) {
+      return given;
     }
-    return new ConfigLoader().load(file);
+    String env = System.getenv("CONTINUO_CONFIG");
+    return Path.of(env != null && !env.isBlank() ? env : DEFAULT_CONFIG);
   }
 
   static String version() {

@@ -38,6 +38,19 @@ public final class Main {
       err.flush();
       return ExitCodes.USAGE;
     }
+    DaemonClient.Outcome handed;
+    try {
+      handed = DaemonClient.quickBackup(args, out, err);
+    } catch (IOException | RuntimeException e) {
+      return failure(e, err);
+    }
+    if (handed.answer() == DaemonClient.Answer.RAN) {
+      return handed.exitCode();
+    }
+    if (handed.answer() == DaemonClient.Answer.REFUSED) { // said why: not offered again
+      args = java.util.Arrays.copyOf(args, args.length + 1);
+      args[args.length - 1] = "--here";
+    }
     CommandLine cli = ContinuoCommand.commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
@@ -49,7 +62,14 @@ public final class Main {
   }
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+    return failure(e, cmd.getErr());
+  }
+
+  /**
+   * Prints what a command threw as one line (a stack trace when it is a bug) and returns its exit
+   * code.
+   */
+  static int failure(Exception e, PrintWriter err) {
     int code;
     if (e instanceof ConfigException) {
       code = ExitCodes.USAGE;

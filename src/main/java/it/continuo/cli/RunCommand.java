@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
             config,
             Clock.systemUTC(),
             ContinuoCommand.version(),
-            (d, c) -> List.of(logging()))) {
+            (d, c) -> List.of(logging(), ControlSocket.open(d, c)))) {
       Signal.handle(new Signal("TERM"), s -> daemon.requestStop());
       Signal.handle(new Signal("INT"), s -> daemon.requestStop());
       Signal.handle(new Signal("HUP"), s -> daemon.requestReload());

@@ -25,7 +25,7 @@ final class TerminalProgress implements Listener, AutoCloseable {
     this.err = err;
     this.progress = progress;
     this.verb = verb;
-    this.terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    this.terminal = onTerminal();
     if (terminal) {
       timer =
           Executors.newSingleThreadScheduledExecutor(
@@ -38,6 +38,11 @@ final class TerminalProgress implements Listener, AutoCloseable {
     } else {
       timer = null;
     }
+  }
+
+  /** True when this process talks to a terminal that can redraw a line. */
+  static boolean onTerminal() {
+    return System.console() != null && !"dumb".equals(System.getenv("TERM"));
   }
 
   private synchronized void draw() {

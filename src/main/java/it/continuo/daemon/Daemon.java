@@ -232,6 +232,34 @@ public final class Daemon implements AutoCloseable {
     return List.copyOf(schedules);
   }
 
+  /**
+   * Runs a backup of {@code job} now, asked for on the command line: see {@link
+   * Dispatcher#backupNow}.
+   *
+   * @param config the configuration the command line asked with, read again from {@link
+   *     #configFile()}
+   * @throws it.continuo.lock.LockHeldException when the job is already running
+   */
+  public it.continuo.backup.BackupResult backupNow(
+      Config config,
+      it.continuo.config.JobConfig job,
+      it.continuo.catalog.Level level,
+      it.continuo.progress.Listener listener,
+      it.continuo.progress.Progress progress)
+      throws java.io.IOException {
+    return dispatcher.backupNow(config, job, level, listener, progress);
+  }
+
+  /** The configuration file the daemon was started with. */
+  public Path configFile() {
+    return configFile;
+  }
+
+  /** Reads {@link #configFile()} again, as it is now, without putting it in force. */
+  public Config readConfig() throws ConfigException {
+    return loader.load(configFile);
+  }
+
   /** The latest round of health checks, or null before the first. */
   it.continuo.health.HealthSnapshot health() {
     return health.latest();

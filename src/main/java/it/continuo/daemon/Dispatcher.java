@@ -304,6 +304,70 @@ final class Dispatcher implements FireHandler {
     }
   }
 
+  /**
+   * Runs a backup asked for on the command line and handed to the daemon ({@code continuo backup}
+   * while the daemon runs), recorded as the command line records its own: trigger {@code cli}, no
+   * retention afterwards. It does not wait at the gate, as a backup run from a shell would not; the
+   * job's lock still keeps it from running beside another run of the job. A stop of the daemon
+   * cancels it like its own runs.
+   *
+   * @throws LockHeldException when the job is already running
+   */
+  BackupResult backupNow(
+      Config current, JobConfig job, Level level, Listener listener, Progress progress)
+      throws IOException {
+    String asked = level == null ? Level.INCREMENTAL.word() : level.word();
+    Instant start = clock.instant();
+    Long id = null;
+    try {
+      id = history.runStarted(job.name(), "cli", asked, start, null, null);
+    } catch (HistoryException e) {
+      listener.warning("history not recorded: " + e.getMessage());
+    }
+    boolean registered = running.putIfAbsent(job.name(), progress) == null;
+    BackupResult result;
+    try {
+      result =
+          new BackupEngine(current, clock, "continuo " + software)
+              .backup(job, level, listener, progress);
+    } catch (LockHeldException e) {
+      if (id != null) {
+        try {
+          history.runNotStarted(id);
+        } catch (HistoryException h) {
+          log.warn("cannot record in the history: {}", h.toString());
+        }
+      }
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      ended(
+          id,
+          BackupResult.failedOnEveryTarget(
+              job, asked, error, Duration.between(start, clock.instant())),
+          listener);
+      throw e;
+    } finally {
+      if (registered) {
+        running.remove(job.name(), progress);
+      }
+    }
+    ended(id, result, listener);
+    return result;
+  }
+
+  private void ended(Long id, BackupResult result, Listener listener) {
+    if (id != null) {
+      try {
+        history.runEnded(id, result, clock.instant());
+      } catch (HistoryException e) {
+        listener.warning("history not recorded: " + e.getMessage());
+      }
+    }
+    ended.put(result.job(), clock.instant());
+    log(result);
+  }
+
   /** Applies the job's keep rule on each target after a run that stored a restore point. */
   private void prune(Config current, JobConfig job) {
     List<PruneResult> results;

@@ -6,6 +6,10 @@
  * is cancelled, so nothing half-written is ever listed) and re-reads its configuration on SIGHUP (a
  * configuration that does not load is refused, with the error logged, and the old one kept).
  *
+ * <p>A backup asked for on the command line while the daemon runs is run here ({@link
+ * it.continuo.daemon.Daemon#backupNow}), recorded as the command line records its own, and
+ * cancelled, like the daemon's own runs, when the daemon stops or the command goes away.
+ *
  * <p>When a runbook has {@code detection}, {@link it.continuo.daemon.PrimaryWatch} watches its
  * primary (the agent runs on the secondary): misses in a row raise a {@code heartbeat} incident
  * through the health watch's incidents, the primary answering again resolves it, and with {@code

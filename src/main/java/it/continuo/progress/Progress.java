@@ -41,6 +41,15 @@ public final class Progress {
     }
   }
 
+  /**
+   * Sets the counters to those of a run that goes on elsewhere (the daemon's, shown by the command
+   * that asked for it).
+   */
+  public void show(long entries, long bytesRead) {
+    this.entries.set(entries);
+    this.bytesRead.set(bytesRead);
+  }
+
   public long entries() {
     return entries.get();
   }

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -246,6 +247,168 @@ class DaemonIT {
       d.await("docs-copia \\S+ \\w+: success", Duration.ofSeconds(20));
       d.signal("TERM");
       assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+    }
+  }
+
+  /**
+   * {@code continuo backup} while the daemon runs: the command hands the run to the daemon (its
+   * control socket), which runs it in its own JVM, and shows it as if it had run it itself.
+   */
+  @Nested
+  class HandedFromTheCommandLine {
+    /** A real command process, as a sysadmin would type it. */
+    ProcessBuilder command(String... args) {
+      List<String> all = new java.util.ArrayList<>(Workspace.javaCommand());
+      all.addAll(List.of("-c", config.toString()));
+      all.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(all);
+      pb.environment().put("LC_ALL", "C.UTF-8");
+      return pb;
+    }
+
+    CliResult backup(String... args) throws Exception {
+      List<String> all = new java.util.ArrayList<>(List.of("backup", JOB));
+      all.addAll(List.of(args));
+      return Workspace.run(command(all.toArray(String[]::new)), 120);
+    }
+
+    @Test
+    void theDaemonRunsTheBackupAndRecordsItAsAskedOnTheCommandLine() throws Exception {
+      configure(NEVER, NEVER, "", "", "");
+      try (DaemonProcess d = DaemonProcess.start(config, log)) {
+        d.await("started: 1 jobs", Duration.ofSeconds(30));
+        Path socket = data.resolve("control.sock");
+        assertThat(Files.getPosixFilePermissions(socket))
+            .as("only the daemon's user may ask")
+            .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        CliResult full = backup();
+        assertThat(full.exitCode()).as(full.toString()).isZero();
+        assertThat(full.out()).containsPattern(JOB + " \\S+-F full to nas: 1 new, 0 changed");
+        assertThat(d.log())
+            .containsPattern(JOB + ": backup asked on the command line \\(pid \\d+\\)");
+
+        Files.writeString(source.resolve("fattura.txt"), "fattura 1, corretta\n");
+        CliResult json = backup("--incremental", "--json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode r =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(r.get("level").asText()).isEqualTo("incremental");
+        assertThat(r.get("changedFiles").asLong()).isEqualTo(1);
+        assertThat(count(d.log(), "backup asked on the command line")).isEqualTo(2);
+
+        d.signal("TERM");
+        assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+        assertThat(socket).as("removed when the daemon stops").doesNotExist();
+      }
+      List<RunSummary> runs = runs();
+      assertThat(runs).extracting(RunSummary::trigger).containsExactly("cli", "cli");
+      assertThat(runs).extracting(RunSummary::outcome).containsExactly("success", "success");
+      assertThat(listed()).hasSize(2);
+    }
+
+    @Test
+    void aFailedRunPrintsAndExitsAsTheCommandItselfWould() throws Exception {
+      configure(NEVER, NEVER, "", "", "");
+      try (DaemonProcess d = DaemonProcess.start(config, log)) {
+        d.await("started: 1 jobs", Duration.ofSeconds(30));
+        Files.delete(nas); // the share is not mounted
+        CliResult handed = backup();
+        CliResult here = backup("--here");
+        assertThat(count(d.log(), "backup asked on the command line")).isEqualTo(1);
+        assertThat(handed.exitCode()).isEqualTo(1).isEqualTo(here.exitCode());
+        String failed = "continuo: backup " + JOB + " to nas failed: no target can be reached";
+        assertThat(handed.err())
+            .contains(failed)
+            .contains("does not exist (is the share mounted?)");
+        assertThat(line(handed.err(), failed)).isEqualTo(line(here.err(), failed));
+        assertThat(handed.out()).isEqualTo(here.out()).isEmpty();
+        d.signal("TERM");
+        d.awaitExit(Duration.ofSeconds(20));
+      }
+    }
+
+    String line(String text, String prefix) {
+      return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("(none)");
+    }
+
+    @Test
+    void killingTheCommandCancelsTheRunLeavingNothingHalfWrittenAndTheNextRunProceeds()
+        throws Exception {
+      bigFile(8); // some 32 seconds at 2 Mbit/s
+      configure(NEVER, NEVER, "", ", bandwidth: 2Mbit", "");
+      try (DaemonProcess d = DaemonProcess.start(config, log)) {
+        d.await("started: 1 jobs", Duration.ofSeconds(30));
+        Process command =
+            command("backup", JOB)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        d.await(
+            "backup asked on the command line \\(pid " + command.pid() + "\\)",
+            Duration.ofSeconds(30));
+        TimeUnit.SECONDS.sleep(2);
+        command.destroyForcibly().waitFor();
+        d.await(JOB + " \\S+ \\w+: failed", Duration.ofSeconds(20));
+        assertThat(listed()).as("the cancelled run is not listed").isEmpty();
+        assertThat(leftovers()).as("nothing half-written is left").isEmpty();
+
+        configure(NEVER, NEVER, "", "", ""); // the line is fast again
+        CliResult next = backup();
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        d.signal("TERM");
+        assertThat(d.awaitExit(Duration.ofSeconds(20))).isZero();
+      }
+      List<RunSummary> runs = runs();
+      assertThat(runs.get(0).outcome()).isEqualTo("failed");
+      assertThat(runs.get(0).error()).contains("the command that asked for the backup ended");
+      assertThat(runs.get(1).outcome()).isEqualTo("success");
+      assertThat(listed()).hasSize(1);
+    }
+
+    @Test
+    void aSecondCommandWhileTheFirstRunsExits11AndTheFirstCompletes() throws Exception {
+      bigFile(1); // some 4 seconds at 2 Mbit/s
+      configure(NEVER, NEVER, "", ", bandwidth: 2Mbit", "");
+      try (DaemonProcess d = DaemonProcess.start(config, log)) {
+        d.await("started: 1 jobs", Duration.ofSeconds(30));
+        Path out = dir.resolve("first.out");
+        Process first =
+            command("backup", JOB).redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        d.await(
+            "backup asked on the command line \\(pid " + first.pid() + "\\)",
+            Duration.ofSeconds(30));
+        CliResult second = backup();
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(11);
+        assertThat(second.err()).contains("already running");
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(Files.readString(out)).isZero();
+        d.signal("TERM");
+        d.awaitExit(Duration.ofSeconds(20));
+      }
+      assertThat(runs()).extracting(RunSummary::outcome).containsExactly("success");
+    }
+
+    @Test
+    void aCommandWithAnotherConfigurationFileRunsTheBackupItself() throws Exception {
+      configure(NEVER, NEVER, "", "", "");
+      Path copy = Files.copy(config, dir.resolve("copia.yaml"));
+      try (DaemonProcess d = DaemonProcess.start(config, log)) {
+        d.await("started: 1 jobs", Duration.ofSeconds(30));
+        List<String> args = new java.util.ArrayList<>(Workspace.javaCommand());
+        args.addAll(List.of("-c", copy.toString(), "backup", JOB));
+        ProcessBuilder pb = new ProcessBuilder(args);
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        CliResult r = Workspace.run(pb, 120);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err())
+            .contains("the running daemon does not take the backup (the daemon runs " + config)
+            .contains("running it here");
+        assertThat(d.log()).doesNotContain("backup asked on the command line");
+        d.signal("TERM");
+        d.awaitExit(Duration.ofSeconds(20));
+      }
+      assertThat(listed()).hasSize(1);
     }
   }
 
