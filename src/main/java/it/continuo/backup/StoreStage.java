@@ -27,11 +27,7 @@ import java.util.concurrent.CompletableFuture;
 final class StoreStage implements AutoCloseable {
   private static final int BUFFER = 256 * 1024;
 
-  /**
-   * Tasks waiting for the storing thread, about a kilobyte each: enough that the walk does not wait
-   * behind one large file while the day's other changes (files and their directories) queue up.
-   */
-  private static final int QUEUED = 8192;
+  private static final int QUEUED = 1024;
 
   private final String run;
   private final ArchiveWriter archive;
