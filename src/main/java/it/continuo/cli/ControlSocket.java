@@ -6,6 +6,7 @@ import it.continuo.config.Config;
 import it.continuo.config.ConfigException;
 import it.continuo.config.JobConfig;
 import it.continuo.daemon.Daemon;
+import it.continuo.io.Timers;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
 import java.io.BufferedReader;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -186,13 +186,7 @@ final class ControlSocket implements Daemon.Extension {
     c.cancelWhenGone(progress);
     ScheduledExecutorService timer = null;
     if (terminal) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "control-progress");
-                t.setDaemon(true);
-                return t;
-              });
+      timer = Timers.daemon("control-progress");
       timer.scheduleAtFixedRate(
           () -> c.sendQuietly("progress", new long[] {progress.entries(), progress.bytesRead()}),
           PROGRESS_MS,

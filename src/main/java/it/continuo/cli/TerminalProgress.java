@@ -1,10 +1,10 @@
 package it.continuo.cli;
 
+import it.continuo.io.Timers;
 import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,13 +27,7 @@ final class TerminalProgress implements Listener, AutoCloseable {
     this.verb = verb;
     this.terminal = onTerminal();
     if (terminal) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "progress");
-                t.setDaemon(true);
-                return t;
-              });
+      timer = Timers.daemon("progress");
       timer.scheduleAtFixedRate(this::draw, 1, 1, TimeUnit.SECONDS);
     } else {
       timer = null;

@@ -16,6 +16,7 @@ import it.continuo.health.server.ServerHealth;
 import it.continuo.health.ups.UpsEvent;
 import it.continuo.health.ups.UpsWatch;
 import it.continuo.history.History;
+import it.continuo.io.Timers;
 import it.continuo.status.StatusJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,13 +46,7 @@ final class HealthWatch implements Daemon.Extension {
   private final Clock clock;
   private final History history;
   private final PowerActions power;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "health");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = Timers.daemon("health");
   private final AtomicReference<HealthSnapshot> latest = new AtomicReference<>();
   private final Map<String, Finding> open = new HashMap<>();
 

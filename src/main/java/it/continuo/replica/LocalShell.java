@@ -1,5 +1,6 @@
 package it.continuo.replica;
 
+import it.continuo.io.Timers;
 import it.continuo.ssh.CommandFailedException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class LocalShell implements Shell {
   private static final int MAX_STDERR = 64 << 10;
   private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "continuo-replica-local-timeout");
-            t.setDaemon(true);
-            return t;
-          });
+      Timers.daemon("continuo-replica-local-timeout");
 
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
