@@ -68,7 +68,7 @@ final class BackupCommand implements Callable<Integer> {
     JobConfig job = config.job(jobName);
     Level requested = level == null ? null : level.full ? Level.FULL : Level.INCREMENTAL;
     PrintWriter out = spec.commandLine().getOut();
-    if (!here) {
+    if (!here && root.offered == null) { // not offered twice
       DaemonClient.Outcome handed =
           DaemonClient.backup(
               config, job.name(), requested, json, out, spec.commandLine().getErr());

@@ -101,8 +101,17 @@ final class ContinuoCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * The configuration already read for this command line by {@link DaemonClient#quickBackup}, which
+   * offered its backup to the daemon with it; null when no offer was made.
+   */
+  Config offered;
+
   Config loadConfig() throws ConfigException {
     Logging.configure(verbose);
+    if (offered != null) {
+      return offered;
+    }
     return new ConfigLoader().load(configFile(config));
   }
 

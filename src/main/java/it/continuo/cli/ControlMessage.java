@@ -4,8 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,6 +103,26 @@ final class ControlMessage {
       g.writeEndObject();
     }
     return w.toString();
+  }
+
+  /** Writes the message and its newline to {@code channel}. */
+  void writeTo(WritableByteChannel channel) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap((line() + "\n").getBytes(StandardCharsets.UTF_8));
+    while (b.hasRemaining()) {
+      channel.write(b);
+    }
+  }
+
+  /** A reader of the lines that come on {@code channel}. */
+  static BufferedReader reader(ReadableByteChannel channel) {
+    return new BufferedReader(
+        new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+  }
+
+  /** The next message from {@code in}, or null at its end. */
+  static ControlMessage read(BufferedReader in) throws IOException {
+    String line = in.readLine();
+    return line == null ? null : parse(line);
   }
 
   /** Reads a line written by {@link #line()}. */

@@ -11,18 +11,14 @@ import it.continuo.progress.Listener;
 import it.continuo.progress.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -127,7 +123,11 @@ final class ControlSocket implements Daemon.Extension {
         c.send("refused", refusal);
         return;
       }
-      handle(ControlMessage.parse(c.readLine()), c);
+      ControlMessage request = ControlMessage.read(c.in);
+      if (request == null) {
+        throw new IOException("the command went away before asking");
+      }
+      handle(request, c);
     } catch (IOException | UncheckedIOException e) {
       log.debug("control connection", e);
     } catch (RuntimeException e) {
@@ -249,17 +249,7 @@ final class ControlSocket implements Daemon.Extension {
 
     Connection(SocketChannel channel) {
       this.channel = channel;
-      this.in =
-          new BufferedReader(
-              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-    }
-
-    String readLine() throws IOException {
-      String line = in.readLine();
-      if (line == null) {
-        throw new IOException("the command went away before asking");
-      }
-      return line;
+      this.in = ControlMessage.reader(channel);
     }
 
     /** Cancels the run when the command closes its end (it was interrupted or killed). */
@@ -296,12 +286,7 @@ final class ControlSocket implements Daemon.Extension {
     }
 
     synchronized void send(String key, Object value) throws IOException {
-      ByteBuffer b =
-          ByteBuffer.wrap(
-              (ControlMessage.of(key, value).line() + "\n").getBytes(StandardCharsets.UTF_8));
-      while (b.hasRemaining()) {
-        channel.write(b);
-      }
+      ControlMessage.of(key, value).writeTo(channel);
     }
 
     /** Sends, or drops the message when the command is gone (its run is then cancelled). */

@@ -5,14 +5,10 @@ import it.continuo.config.Config;
 import it.continuo.progress.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +17,8 @@ import java.util.List;
 /**
  * The command's end of the daemon's {@link ControlSocket}: hands a backup to the daemon of the
  * agent when one runs with the same configuration file, shows what the daemon says about it as the
- * command itself would, and returns the run's exit code. Empty when no daemon takes it (none runs,
- * or it refused): the command then runs the backup itself.
+ * command itself would, and returns the run's exit code. When no daemon takes it (none runs, or it
+ * refused), the command runs the backup itself.
  */
 final class DaemonClient {
   private DaemonClient() {}
@@ -37,10 +33,17 @@ final class DaemonClient {
     RAN
   }
 
-  /** The answer and, when the daemon ran the backup, its exit code. */
-  record Outcome(Answer answer, int exitCode) {
-    static final Outcome NO_DAEMON = new Outcome(Answer.NO_DAEMON, 0);
-    static final Outcome REFUSED = new Outcome(Answer.REFUSED, 0);
+  /**
+   * The answer and, when the daemon ran the backup, its exit code.
+   *
+   * @param config the configuration read to make the offer, or null when none was made
+   */
+  record Outcome(Answer answer, int exitCode, Config config) {
+    static final Outcome NOT_OFFERED = new Outcome(Answer.NO_DAEMON, 0, null);
+
+    static Outcome noDaemon(Config config) {
+      return new Outcome(Answer.NO_DAEMON, 0, config);
+    }
   }
 
   /**
@@ -48,23 +51,23 @@ final class DaemonClient {
    * is built, which takes a quarter of a second of a cold start, for the common forms only: {@code
    * [-c FILE | --config FILE | --config=FILE] backup JOB [--full | --incremental] [--json]}.
    * Anything else (help, {@code --here}, {@code -v}, any other option or command), a configuration
-   * that does not load and an unknown job are {@link Outcome#NO_DAEMON}: the parser then handles
+   * that does not load and an unknown job are {@link Outcome#NOT_OFFERED}: the parser then handles
    * them, with its messages.
    */
   static Outcome quickBackup(String[] args, PrintWriter out, PrintWriter err) throws IOException {
     QuickForm form = QuickForm.of(args);
     if (form == null) {
-      return Outcome.NO_DAEMON;
+      return Outcome.NOT_OFFERED;
     }
     Config config;
     try {
       config =
           new it.continuo.config.ConfigLoader().load(ContinuoCommand.configFile(form.config()));
     } catch (it.continuo.config.ConfigException e) {
-      return Outcome.NO_DAEMON;
+      return Outcome.NOT_OFFERED;
     }
     if (!config.jobs().containsKey(form.job())) {
-      return Outcome.NO_DAEMON;
+      return Outcome.NOT_OFFERED;
     }
     return backup(config, form.job(), form.level(), form.json(), out, err);
   }
@@ -121,14 +124,14 @@ final class DaemonClient {
       throws IOException {
     Path socket = ControlMessage.socket(config.agent().dataDir());
     if (!Files.exists(socket)) {
-      return Outcome.NO_DAEMON;
+      return Outcome.noDaemon(config);
     }
     SocketChannel channel;
     try {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       channel.connect(UnixDomainSocketAddress.of(socket));
     } catch (IOException | RuntimeException e) {
-      return Outcome.NO_DAEMON; // a dead daemon's socket, or not ours to use
+      return Outcome.noDaemon(config); // a dead daemon's socket, or not ours to use
     }
     try (channel) {
       boolean terminal = TerminalProgress.onTerminal();
@@ -141,13 +144,8 @@ final class DaemonClient {
               .with("json", json)
               .with("terminal", terminal)
               .with("pid", ProcessHandle.current().pid());
-      ByteBuffer b = ByteBuffer.wrap((request.line() + "\n").getBytes(StandardCharsets.UTF_8));
-      while (b.hasRemaining()) {
-        channel.write(b);
-      }
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+      request.writeTo(channel);
+      BufferedReader in = ControlMessage.reader(channel);
       ControlMessage first = next(in);
       if (first == null || !first.has("accepted")) {
         err.println(
@@ -155,10 +153,10 @@ final class DaemonClient {
                 + (first == null ? "it closed the connection" : first.text("refused"))
                 + "): running it here");
         err.flush();
-        return Outcome.REFUSED;
+        return new Outcome(Answer.REFUSED, 0, config);
       }
       long pid = first.number("accepted");
-      return new Outcome(Answer.RAN, follow(in, job, pid, out, err));
+      return new Outcome(Answer.RAN, follow(in, job, pid, out, err), config);
     }
   }
 
@@ -171,7 +169,8 @@ final class DaemonClient {
     List<String> errLines = new ArrayList<>();
     Integer code = null;
     try (TerminalProgress terminal = new TerminalProgress(err, progress, "backup " + job)) {
-      for (ControlMessage m = next(in); m != null && code == null; m = next(in)) {
+      ControlMessage m;
+      while (code == null && (m = next(in)) != null) {
         if (m.has("note")) {
           terminal.note(m.text("note"));
         } else if (m.has("warning")) {
@@ -203,12 +202,13 @@ final class DaemonClient {
     return code == null ? ExitCodes.FAILED : code;
   }
 
+  /** The next message, or null when the daemon went away. */
   private static ControlMessage next(BufferedReader in) throws IOException {
     String line;
     try {
       line = in.readLine();
     } catch (IOException e) {
-      return null; // the daemon went away
+      return null;
     }
     return line == null ? null : ControlMessage.parse(line);
   }

@@ -47,11 +47,8 @@ public final class Main {
     if (handed.answer() == DaemonClient.Answer.RAN) {
       return handed.exitCode();
     }
-    if (handed.answer() == DaemonClient.Answer.REFUSED) { // said why: not offered again
-      args = java.util.Arrays.copyOf(args, args.length + 1);
-      args[args.length - 1] = "--here";
-    }
     CommandLine cli = ContinuoCommand.commandLine(args);
+    ((ContinuoCommand) cli.getCommand()).offered = handed.config();
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(Main::handle);

@@ -1,14 +1,20 @@
 package it.continuo.daemon;
 
+import it.continuo.backup.BackupResult;
+import it.continuo.catalog.Level;
 import it.continuo.config.Config;
 import it.continuo.config.ConfigException;
 import it.continuo.config.ConfigLoader;
+import it.continuo.config.JobConfig;
 import it.continuo.history.History;
 import it.continuo.lock.JobLock;
+import it.continuo.progress.Listener;
+import it.continuo.progress.Progress;
 import it.continuo.replica.ReplicaChecker;
 import it.continuo.schedule.JobSchedule;
 import it.continuo.schedule.JobScheduler;
 import it.continuo.status.RunSummary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -240,13 +246,9 @@ public final class Daemon implements AutoCloseable {
    *     #configFile()}
    * @throws it.continuo.lock.LockHeldException when the job is already running
    */
-  public it.continuo.backup.BackupResult backupNow(
-      Config config,
-      it.continuo.config.JobConfig job,
-      it.continuo.catalog.Level level,
-      it.continuo.progress.Listener listener,
-      it.continuo.progress.Progress progress)
-      throws java.io.IOException {
+  public BackupResult backupNow(
+      Config config, JobConfig job, Level level, Listener listener, Progress progress)
+      throws IOException {
     return dispatcher.backupNow(config, job, level, listener, progress);
   }
 
