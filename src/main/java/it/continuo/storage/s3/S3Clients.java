@@ -47,10 +47,12 @@ final class S3Clients {
                     AwsBasicCredentials.create(
                         config.accessKey().reveal(), config.secretKey().reveal())))
             .forcePathStyle(config.pathStyle())
-            // Whole-body payload hashes, not signed chunks: over plain HTTP a body damaged on the
-            // way is then refused as XAmzContentSHA256Mismatch (transient), not as a chunk's
-            // SignatureDoesNotMatch, which reads like a wrong secret key (permanent). The SDK's
-            // own MD5-of-the-body check is off: Bucket checks the CRC32C the service echoes.
+            .putAuthScheme(UnsignedPartSigner.scheme())
+            // Bodies go whole, not as signed chunks: a body damaged on the way is then refused
+            // as BadDigest (the CRC32C every put and part carries) or XAmzContentSHA256Mismatch,
+            // both transient, not as a chunk's SignatureDoesNotMatch, which reads like a wrong
+            // secret key (permanent). Parts go with an unsigned payload (UnsignedPartSigner).
+            // The SDK's own MD5-of-the-body check is off: Bucket checks the CRC32C echoed.
             .serviceConfiguration(
                 S3Configuration.builder()
                     .chunkedEncodingEnabled(false)

@@ -9,8 +9,10 @@
  * temporary file. An object that ends before its first part is full goes as a single {@code
  * PutObject}. Every put and part carries a CRC32C checksum that the service verifies (a mismatch is
  * {@code BadDigest}) and echoes back, and the echo is compared too; a single put also carries
- * Content-MD5. {@code CompleteMultipartUpload} makes the object appear at once; an upload closed
- * without commit is aborted.
+ * Content-MD5. Parts go with an unsigned payload, over plain HTTP too ({@link
+ * it.continuo.storage.s3.UnsignedPartSigner}): their CRC32C guards them, and neither side computes
+ * a SHA-256 of every part. {@code CompleteMultipartUpload} makes the object appear at once; an
+ * upload closed without commit is aborted.
  *
  * <p><b>Resume</b>: an upload keeps every part until S3 acknowledges it, so every byte written is
  * either stored or held in memory, and {@code durable()} is all of them: the retry wrapper keeps no
