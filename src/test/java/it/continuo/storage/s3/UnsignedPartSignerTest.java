@@ -70,6 +70,7 @@ class UnsignedPartSignerTest {
 
     assertThat(signed.request().firstMatchingHeader("Host")).contains("nas.lan");
     assertThat(signed.request().protocol()).isEqualTo("http");
+    assertThat(signed.request().port()).isEqualTo(80);
   }
 
   @Test
