@@ -22,7 +22,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * UNSIGNED-PAYLOAD}), over HTTPS and over plain HTTP alike; every other request is signed as the
  * SDK signs it.
  *
- * <p>Over plain HTTP the SDK's signer signs every body with its SHA-256, whatever it is told. That
+ * <p>Over HTTPS the SDK sends S3 bodies unsigned by itself, and this signer changes nothing there.
+ * Over plain HTTP the SDK's signer signs every body with its SHA-256, whatever it is told. That
  * costs a pass over each part on both sides, and makes S3Proxy read a whole part into memory to
  * check the hash before it stores it. The parts are nearly all the bytes a backup sends, and their
  * integrity does not rest on that hash: each carries a CRC32C that the service checks ({@code
