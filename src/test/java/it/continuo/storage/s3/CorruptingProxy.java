@@ -7,10 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on 127.0.0.1 that, once armed, flips one bit of the byte that is the {@code n}-th to
- * go upstream from then on: a link that damages data without breaking the connection.
+ * go upstream from then on: a link that damages data without breaking the connection. It also notes
+ * each HTTP request that goes through, as {@code METHOD TARGET x-amz-content-sha256}.
  */
 final class CorruptingProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -18,6 +22,7 @@ final class CorruptingProxy implements AutoCloseable {
   private final Object lock = new Object();
   private long untilFlip = -1;
   private volatile boolean flipped;
+  private final List<String> requests = new CopyOnWriteArrayList<>();
 
   CorruptingProxy(String host, int port) throws IOException {
     this.target = new InetSocketAddress(host, port);
@@ -37,6 +42,11 @@ final class CorruptingProxy implements AutoCloseable {
 
   boolean flipped() {
     return flipped;
+  }
+
+  /** The requests seen so far, in the order their heads went upstream. */
+  List<String> requests() {
+    return List.copyOf(requests);
   }
 
   @Override
@@ -60,6 +70,7 @@ final class CorruptingProxy implements AutoCloseable {
 
   private void pump(Socket from, Socket to, boolean upstream) {
     byte[] b = new byte[16 * 1024];
+    RequestHeads heads = new RequestHeads();
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
       int n;
@@ -74,6 +85,7 @@ final class CorruptingProxy implements AutoCloseable {
               untilFlip -= n;
             }
           }
+          heads.feed(b, n);
         }
         out.write(b, 0, n);
       }
@@ -86,6 +98,45 @@ final class CorruptingProxy implements AutoCloseable {
       } catch (IOException e) {
         // nothing left to do
       }
+    }
+  }
+
+  /** Follows the requests of one connection: a head up to its blank line, then its body. */
+  private final class RequestHeads {
+    private final StringBuilder head = new StringBuilder();
+    private long body;
+
+    void feed(byte[] b, int n) {
+      int i = 0;
+      while (i < n) {
+        if (body > 0) {
+          int skip = (int) Math.min(body, n - i);
+          body -= skip;
+          i += skip;
+        } else {
+          head.append((char) (b[i++] & 0xff));
+          if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+            parse(head.toString().split("\r\n"));
+            head.setLength(0);
+          }
+        }
+      }
+    }
+
+    private void parse(String[] lines) {
+      String payload = "";
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = lines[i].substring(colon + 1).trim();
+        if (name.equals("x-amz-content-sha256")) {
+          payload = value;
+        } else if (name.equals("content-length")) {
+          body = Long.parseLong(value);
+        }
+      }
+      String[] request = lines[0].split(" ");
+      requests.add(request[0] + " " + request[1] + " " + payload);
     }
   }
 

@@ -305,6 +305,37 @@ class S3TargetIT {
     }
 
     @Test
+    @DisplayName(
+        "over plain HTTP parts go with an unsigned payload, single puts with their SHA-256")
+    void partsUnsigned() throws Exception {
+      byte[] large = bytes(2 * PART + 10, 13);
+      byte[] small = bytes(1000, 14);
+      URI real = fixture.endpoint;
+      try (CorruptingProxy proxy = new CorruptingProxy(real.getHost(), real.getPort())) {
+        fixture.endpoint = URI.create("http://127.0.0.1:" + proxy.port());
+        try (S3Target target = fixture.target(dir)) {
+          try (Upload up = target.create("job/large")) {
+            finish(up, large, 0);
+          }
+          try (Upload up = target.create("job/small")) {
+            finish(up, small, 0);
+          }
+          assertThat(read(target, "job/large")).isEqualTo(large);
+          assertThat(read(target, "job/small")).isEqualTo(small);
+        }
+        List<String> requests = proxy.requests();
+        assertThat(requests.stream().filter(r -> r.contains("partNumber=")))
+            .hasSize(3)
+            .allMatch(r -> r.startsWith("PUT ") && r.endsWith(" UNSIGNED-PAYLOAD"));
+        String sha256 =
+            java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(small));
+        assertThat(requests)
+            .anyMatch(r -> r.startsWith("PUT ") && r.endsWith("/job/small " + sha256));
+      }
+    }
+
+    @Test
     @DisplayName("a checksum that does not match the content is refused by the service, transient")
     void wrongChecksumRefused() throws Exception {
       try (S3Client raw = fixture.rawClient();
