@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -289,16 +290,11 @@ final class Dispatcher implements FireHandler {
     } finally {
       running.remove(job.name());
     }
-    if (id != null) {
-      try {
-        history.runEnded(id, result, clock.instant());
-      } catch (HistoryException e) {
-        log.error(
-            "{}: the run's end is not recorded in the history: {}", job.name(), e.getMessage());
-      }
-    }
-    ended.put(job.name(), clock.instant());
-    log(result);
+    ended(
+        id,
+        result,
+        problem ->
+            log.error("{}: the run's end is not recorded in the history: {}", job.name(), problem));
     if (result.outcome() != Outcome.FAILED && !job.keep().keepsAll()) {
       prune(current, job);
     }
@@ -318,11 +314,12 @@ final class Dispatcher implements FireHandler {
       throws IOException {
     String asked = level == null ? Level.INCREMENTAL.word() : level.word();
     Instant start = clock.instant();
+    Consumer<String> notRecorded = problem -> listener.warning("history not recorded: " + problem);
     Long id = null;
     try {
       id = history.runStarted(job.name(), "cli", asked, start, null, null);
     } catch (HistoryException e) {
-      listener.warning("history not recorded: " + e.getMessage());
+      notRecorded.accept(e.getMessage());
     }
     boolean registered = running.putIfAbsent(job.name(), progress) == null;
     BackupResult result;
@@ -345,23 +342,27 @@ final class Dispatcher implements FireHandler {
           id,
           BackupResult.failedOnEveryTarget(
               job, asked, error, Duration.between(start, clock.instant())),
-          listener);
+          notRecorded);
       throw e;
     } finally {
       if (registered) {
         running.remove(job.name(), progress);
       }
     }
-    ended(id, result, listener);
+    ended(id, result, notRecorded);
     return result;
   }
 
-  private void ended(Long id, BackupResult result, Listener listener) {
+  /**
+   * Records the end of run {@code id} (null when its start was not recorded) and logs it; a history
+   * that cannot be written is told to {@code notRecorded}, with why.
+   */
+  private void ended(Long id, BackupResult result, Consumer<String> notRecorded) {
     if (id != null) {
       try {
         history.runEnded(id, result, clock.instant());
       } catch (HistoryException e) {
-        listener.warning("history not recorded: " + e.getMessage());
+        notRecorded.accept(e.getMessage());
       }
     }
     ended.put(result.job(), clock.instant());

@@ -115,7 +115,7 @@ final class CorruptingProxy implements AutoCloseable {
           i += skip;
         } else {
           head.append((char) (b[i++] & 0xff));
-          if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+          if (head.length() >= 4 && head.indexOf("\r\n\r\n", head.length() - 4) >= 0) {
             parse(head.toString().split("\r\n"));
             head.setLength(0);
           }
