@@ -56,7 +56,10 @@ final class Dispatcher implements FireHandler {
   private final Clock clock;
   private final String software;
   private final RunGate gate;
-  private final Map<String, Progress> running = new ConcurrentHashMap<>();
+
+  /** Every run and verification in progress, with its job; several may share a job. */
+  private final Map<Progress, String> running = new ConcurrentHashMap<>();
+
   private final Map<String, Instant> ended = new ConcurrentHashMap<>();
   private final MorningReport morning;
   private volatile boolean stopping;
@@ -270,7 +273,7 @@ final class Dispatcher implements FireHandler {
       log.error("{}: the run is not recorded in the history: {}", job.name(), e.getMessage());
     }
     Progress progress = new Progress();
-    running.put(job.name(), progress);
+    running.put(progress, job.name());
     BackupResult result;
     try {
       result =
@@ -278,7 +281,6 @@ final class Dispatcher implements FireHandler {
               .backup(job, due.level(), listener(job.name()), progress);
     } catch (LockHeldException e) {
       // A backup from the command line holds the job: it is that run that counts.
-      running.remove(job.name());
       if (id != null) {
         history.runNotStarted(id);
       }
@@ -288,7 +290,7 @@ final class Dispatcher implements FireHandler {
     } catch (Exception e) {
       result = notStarted(job, due, e.toString(), now);
     } finally {
-      running.remove(job.name());
+      running.remove(progress);
     }
     ended(
         id,
@@ -321,7 +323,7 @@ final class Dispatcher implements FireHandler {
     } catch (HistoryException e) {
       notRecorded.accept(e.getMessage());
     }
-    boolean registered = running.putIfAbsent(job.name(), progress) == null;
+    running.put(progress, job.name());
     BackupResult result;
     try {
       result =
@@ -345,9 +347,7 @@ final class Dispatcher implements FireHandler {
           notRecorded);
       throw e;
     } finally {
-      if (registered) {
-        running.remove(job.name(), progress);
-      }
+      running.remove(progress);
     }
     ended(id, result, notRecorded);
     return result;
@@ -447,7 +447,7 @@ final class Dispatcher implements FireHandler {
         return;
       }
       Progress progress = new Progress();
-      running.put(job.name(), progress);
+      running.put(progress, job.name());
       try {
         NightlyOutcome outcome = check(verifier, current, job, t, progress);
         recordCheck(job.name(), t.name(), outcome);
@@ -455,7 +455,7 @@ final class Dispatcher implements FireHandler {
         log.error("{}: cannot verify on {}: {}", job.name(), t.name(), e.toString());
         record("error", job.name(), "cannot verify on " + t.name() + ": " + e);
       } finally {
-        running.remove(job.name());
+        running.remove(progress);
         ended.put(job.name(), clock.instant());
       }
     }
@@ -583,7 +583,7 @@ final class Dispatcher implements FireHandler {
 
   /** The jobs with a run in progress. */
   java.util.Set<String> running() {
-    return java.util.Set.copyOf(running.keySet());
+    return java.util.Set.copyOf(running.values());
   }
 
   /** True when a run or verification of {@code job} ended after {@code t}. */
@@ -594,6 +594,6 @@ final class Dispatcher implements FireHandler {
 
   /** Asks every run in progress to stop, with why. */
   void cancelAll(String why) {
-    running.values().forEach(p -> p.cancel(why));
+    running.keySet().forEach(p -> p.cancel(why));
   }
 }
