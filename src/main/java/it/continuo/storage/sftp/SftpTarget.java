@@ -14,7 +14,6 @@ import it.continuo.storage.TargetException.Kind;
 import it.continuo.storage.Upload;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -140,27 +139,7 @@ public final class SftpTarget implements Target {
       throw metadataFailure(e, "writing " + key);
     }
     CipherWarmUp.inBackground(); // the upload of an archive is the bulk transfer it is for
-    return open(key, path, temporary, 0);
-  }
-
-  /** An upload writing {@code temporary} from {@code offset} on, on a new channel. */
-  private SftpUpload open(String key, String path, String temporary, long offset)
-      throws IOException {
-    ChannelSftp channel = null;
-    try {
-      channel = link.channel();
-      OutputStream out =
-          offset == 0
-              ? channel.put(RemotePath.literal(temporary), ChannelSftp.OVERWRITE)
-              : channel.put(RemotePath.literal(temporary), ChannelSftp.RESUME);
-      return new SftpUpload(this, key, path, temporary, channel, out, offset);
-    } catch (IOException | SftpException e) {
-      boolean connected = channel != null && channel.isConnected();
-      if (channel != null) {
-        channel.disconnect();
-      }
-      throw errors.classify(e, "writing " + key, connected);
-    }
+    return SftpUpload.open(this, link, key, path, temporary, 0);
   }
 
   /**
@@ -214,7 +193,7 @@ public final class SftpTarget implements Target {
               : metadataFailure(e, doing);
       throw failure;
     }
-    return open(key, path(key), temporary, durable);
+    return SftpUpload.open(this, link, key, path(key), temporary, durable);
   }
 
   @Override

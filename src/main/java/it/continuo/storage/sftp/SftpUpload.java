@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * every {@link #DURABLE_EVERY} bytes, and on {@link #flush()}, the upload waits for every piece to
  * be acknowledged and moves {@link #durable()} up to there.
  *
+ * <p>Every call on the channel runs on the upload's own {@link ChannelThread}, whichever thread
+ * writes, flushes or commits.
+ *
  * <p>Once {@link SftpTarget#resume} has taken this upload over, it is finished: {@link #close()}
  * does nothing and in particular does not delete the temporary file, which now belongs to the
  * resumed upload.
@@ -35,6 +38,7 @@ final class SftpUpload extends Upload {
   private final String key;
   private final String path;
   private final String temporary;
+  private final ChannelThread io;
   private final ChannelSftp channel;
   private final OutputStream out;
   private final byte[] buffer = new byte[BUFFER];
@@ -43,15 +47,12 @@ final class SftpUpload extends Upload {
   private long durable;
   private boolean done;
 
-  /**
-   * @param offset where the temporary file's bytes continue: 0 for a new upload, the durable bytes
-   *     for a resumed one
-   */
-  SftpUpload(
+  private SftpUpload(
       SftpTarget target,
       String key,
       String path,
       String temporary,
+      ChannelThread io,
       ChannelSftp channel,
       OutputStream out,
       long offset) {
@@ -59,10 +60,38 @@ final class SftpUpload extends Upload {
     this.key = key;
     this.path = path;
     this.temporary = temporary;
+    this.io = io;
     this.channel = channel;
     this.out = out;
     this.sent = offset;
     this.durable = offset;
+  }
+
+  /**
+   * An upload writing {@code temporary} from {@code offset} on, on a new channel of {@code link}.
+   *
+   * @param offset where the temporary file's bytes continue: 0 for a new upload, the durable bytes
+   *     for a resumed one
+   */
+  static SftpUpload open(
+      SftpTarget target, SftpLink link, String key, String path, String temporary, long offset)
+      throws TargetException {
+    ChannelThread io = new ChannelThread("sftp " + key);
+    ChannelSftp channel = null;
+    try {
+      channel = io.call(link::channel);
+      ChannelSftp opened = channel;
+      int mode = offset == 0 ? ChannelSftp.OVERWRITE : ChannelSftp.RESUME;
+      OutputStream out = io.call(() -> opened.put(RemotePath.literal(temporary), mode));
+      return new SftpUpload(target, key, path, temporary, io, channel, out, offset);
+    } catch (IOException | SftpException e) {
+      boolean connected = channel != null && channel.isConnected();
+      if (channel != null) {
+        channel.disconnect();
+      }
+      io.close();
+      throw target.errors().classify(e, "writing " + key, connected);
+    }
   }
 
   @Override
@@ -122,19 +151,19 @@ final class SftpUpload extends Upload {
 
   private void send(byte[] b, int off, int len) throws IOException {
     try {
-      out.write(b, off, len);
+      io.perform(() -> out.write(b, off, len));
       sent += len;
       if (sent - durable >= DURABLE_EVERY) {
         acknowledge();
       }
-    } catch (IOException e) {
+    } catch (IOException | SftpException e) {
       throw failure(e);
     }
   }
 
   /** Waits until the server has acknowledged every write sent so far. */
-  private void acknowledge() throws IOException {
-    out.flush();
+  private void acknowledge() throws IOException, SftpException {
+    io.perform(out::flush);
     synchronized (this) {
       durable = sent;
     }
@@ -146,7 +175,7 @@ final class SftpUpload extends Upload {
     drain();
     try {
       acknowledge();
-    } catch (IOException e) {
+    } catch (IOException | SftpException e) {
       throw failure(e);
     }
   }
@@ -156,19 +185,20 @@ final class SftpUpload extends Upload {
     checkOpen();
     try {
       drain();
-      out.close(); // waits for the last acknowledgements and closes the handle
+      io.perform(out::close); // waits for the last acknowledgements and closes the handle
       synchronized (this) {
         durable = sent;
       }
-      long size = channel.lstat(RemotePath.literal(temporary)).getSize();
+      long size = io.call(() -> channel.lstat(RemotePath.literal(temporary)).getSize());
       if (size != sent) {
         throw new TargetException(
             Kind.TRANSIENT,
             target.where() + "wrote " + sent + " bytes of " + key + " but the server has " + size);
       }
-      channel.rename(RemotePath.literal(temporary), RemotePath.literal(path));
+      io.perform(() -> channel.rename(RemotePath.literal(temporary), RemotePath.literal(path)));
       done = true;
       channel.disconnect();
+      io.close();
     } catch (IOException | SftpException e) {
       TargetException failure = failure(e);
       if (failure.kind() != Kind.TRANSIENT) {
@@ -198,12 +228,13 @@ final class SftpUpload extends Upload {
     if (channel.isConnected()) {
       try {
         drain();
-        out.close(); // no write of this channel may land after the resumed upload's
-      } catch (IOException e) {
+        io.perform(out::close); // no write of this channel may land after the resumed upload's
+      } catch (IOException | SftpException e) {
         log.debug("closing the interrupted upload of {}: {}", key, e.toString());
       }
     }
     channel.disconnect();
+    io.close();
     return durable;
   }
 
@@ -213,8 +244,10 @@ final class SftpUpload extends Upload {
       return;
     }
     done = true;
-    // Not on this channel: replies to writes still in flight would be taken for the answer.
+    // Not on this channel: replies to writes still in flight would be taken for the answer. Nor
+    // on its thread, which a call may still hold: disconnecting ends that call.
     channel.disconnect();
+    io.close();
     target.removeQuietly(temporary);
   }
 

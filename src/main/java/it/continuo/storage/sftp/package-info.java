@@ -18,7 +18,10 @@
  * <p>The target holds one SSH session and opens a new one when it finds it dead, so the operation
  * after a dropped connection reconnects; the operation that saw the drop fails as transient. A JSch
  * SFTP channel serves one thread at a time: uploads and read streams each get a channel, and
- * metadata operations (stat, list, delete, mkdir) share one, serialized.
+ * metadata operations (stat, list, delete, mkdir) share one, serialized. An upload uses its channel
+ * from a thread of its own ({@link it.continuo.storage.sftp.ChannelThread}): JSch closes a channel
+ * when a reply arrives after the last thread that read from it has ended, as the store thread of a
+ * backup does before the run's thread commits the archive.
  *
  * <p>Errors: a missing file is {@link it.continuo.storage.ObjectNotFoundException}; permission
  * denied, a refused login or host key, and server-side failures (disk full) are permanent;
