@@ -264,6 +264,16 @@ public abstract class TargetContract {
     }
 
     @Test
+    @DisplayName(
+        "a long range returns exactly those bytes, and a long range past the end what there is")
+    void longRange() throws Exception {
+      assertThat(range("agent/job/r", 54_321, 600_000))
+          .isEqualTo(Arrays.copyOfRange(content, 54_321, 54_321 + 600_000));
+      assertThat(range("agent/job/r", 700_000, 600_000))
+          .isEqualTo(Arrays.copyOfRange(content, 700_000, content.length));
+    }
+
+    @Test
     @DisplayName("a range past the end returns what there is")
     void tail() throws Exception {
       assertThat(range("agent/job/r", content.length - 10, 1000))

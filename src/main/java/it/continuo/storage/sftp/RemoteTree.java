@@ -4,10 +4,10 @@ import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.ChannelSftp.LsEntry;
 import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
-import it.continuo.ssh.SshException;
 import it.continuo.storage.Keys;
 import it.continuo.storage.ObjectInfo;
 import it.continuo.storage.TargetException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +23,7 @@ final class RemoteTree {
   }
 
   /** Committed objects whose keys start with {@code prefix}, sorted by key. */
-  List<ObjectInfo> objects(String prefix) throws TargetException, SshException, SftpException {
+  List<ObjectInfo> objects(String prefix) throws IOException, SftpException {
     List<ObjectInfo> found = new ArrayList<>();
     walk(
         prefix,
@@ -40,7 +40,7 @@ final class RemoteTree {
   }
 
   /** Paths of temporary files of uploads to keys that start with {@code prefix}. */
-  List<String> partials(String prefix) throws TargetException, SshException, SftpException {
+  List<String> partials(String prefix) throws IOException, SftpException {
     List<String> found = new ArrayList<>();
     walk(
         prefix,
@@ -58,8 +58,7 @@ final class RemoteTree {
     void visit(String dirKey, LsEntry entry) throws TargetException;
   }
 
-  private void walk(String prefix, Visitor visitor)
-      throws TargetException, SshException, SftpException {
+  private void walk(String prefix, Visitor visitor) throws IOException, SftpException {
     int slash = prefix.lastIndexOf('/');
     String start = slash < 0 ? "" : Keys.check(prefix.substring(0, slash));
     List<String> pending = new ArrayList<>(List.of(start));
@@ -83,7 +82,7 @@ final class RemoteTree {
     }
   }
 
-  private List<LsEntry> entries(String dirKey) throws TargetException, SshException, SftpException {
+  private List<LsEntry> entries(String dirKey) throws IOException, SftpException {
     String dir = dirKey.isEmpty() ? rootPath() : target.path(dirKey);
     List<LsEntry> entries = new ArrayList<>();
     try {
@@ -116,7 +115,7 @@ final class RemoteTree {
   }
 
   /** Creates {@code dir} and its missing parents; an existing directory is fine. */
-  void createDirectories(String dir) throws SshException, SftpException {
+  void createDirectories(String dir) throws IOException, SftpException {
     link.metadata(
         c -> {
           mkdirs(c, dir);

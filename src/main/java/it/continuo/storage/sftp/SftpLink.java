@@ -7,6 +7,7 @@ import it.continuo.ssh.SshConnection;
 import it.continuo.ssh.SshEndpoint;
 import it.continuo.ssh.SshException;
 import java.io.Closeable;
+import java.io.IOException;
 
 /**
  * The target's one SSH session, opened on first use and again whenever it is found dead, plus the
@@ -18,7 +19,7 @@ final class SftpLink implements Closeable {
 
   /** A metadata operation on the shared channel. */
   interface Call<T> {
-    T on(ChannelSftp channel) throws SftpException;
+    T on(ChannelSftp channel) throws IOException, SftpException;
   }
 
   private final SshEndpoint endpoint;
@@ -61,7 +62,7 @@ final class SftpLink implements Closeable {
   }
 
   /** Runs {@code call} on the shared metadata channel, one caller at a time. */
-  <T> T metadata(Call<T> call) throws SshException, SftpException {
+  <T> T metadata(Call<T> call) throws IOException, SftpException {
     synchronized (metadataLock) {
       if (metadata == null || !metadata.isConnected()) {
         if (metadata != null) {

@@ -12,6 +12,7 @@ import it.continuo.storage.Target;
 import it.continuo.storage.TargetException;
 import it.continuo.storage.TargetException.Kind;
 import it.continuo.storage.Upload;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -27,6 +28,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SftpTarget implements Target {
   private static final Logger log = LoggerFactory.getLogger(SftpTarget.class);
+
+  /**
+   * Ranges up to this length are read at once on the channel shared by metadata operations, not on
+   * a channel of their own: a listing reads two small ranges of every run's manifest (its footer),
+   * and a new channel costs several round trips and a process on the server.
+   */
+  static final long SMALL_RANGE = 64 * 1024;
 
   private final String name;
   private final SshEndpoint endpoint;
@@ -82,6 +90,13 @@ public final class SftpTarget implements Target {
   public InputStream openRange(String key, long offset, long length) throws IOException {
     String path = path(key);
     String doing = "reading " + key;
+    if (length <= SMALL_RANGE) {
+      try {
+        return new ByteArrayInputStream(link.metadata(c -> read(c, path, offset, (int) length)));
+      } catch (IOException | SftpException e) {
+        throw metadataFailure(e, doing);
+      }
+    }
     ChannelSftp channel = null;
     try {
       channel = link.channel();
@@ -93,6 +108,14 @@ public final class SftpTarget implements Target {
         channel.disconnect();
       }
       throw errors.classify(e, doing, connected);
+    }
+  }
+
+  /** Reads at most {@code length} bytes from {@code offset} on, at once, on {@code channel}. */
+  private static byte[] read(ChannelSftp channel, String path, long offset, int length)
+      throws IOException, SftpException {
+    try (InputStream in = channel.get(RemotePath.literal(path), null, offset)) {
+      return in.readNBytes(length);
     }
   }
 
