@@ -16,6 +16,7 @@ import it.continuo.storage.Upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class JobStore {
 
   /** The most bytes of a manifest's end kept when its footer is found by reading it whole. */
   private static final int FOOTER_TAIL = 1 << 20;
+
+  /** How much of a manifest's end a listing reads at once, to find its trailer and footer. */
+  static final int TAIL_READ = 16 * 1024;
 
   private final Target target;
   private final String prefix;
@@ -143,8 +147,17 @@ public final class JobStore {
     if (size < ManifestTrailer.SIZE + 1) {
       throw new ManifestException("manifest has no footer (" + size + " bytes)");
     }
-    byte[] trailer = readRange(manifest.key(), size - ManifestTrailer.SIZE, ManifestTrailer.SIZE);
-    long offset = ManifestTrailer.footerOffset(trailer, size);
+    // One read of the manifest's tail holds the trailer and, but for a huge footer, the footer too:
+    // one request per run instead of two when a listing reads every run's footer.
+    long length = Math.min(size, TAIL_READ);
+    byte[] tail = readRange(manifest.key(), size - length, length);
+    if (tail.length != length) {
+      throw new ManifestException("manifest is shorter than listed (" + size + " bytes)");
+    }
+    long offset = footerOffset(tail, size);
+    if (offset >= size - length) {
+      return footerIn(tail, offset, size);
+    }
     byte[] frame = readRange(manifest.key(), offset, size - ManifestTrailer.SIZE - offset);
     return ManifestFooters.parse(frame);
   }
@@ -172,16 +185,28 @@ public final class JobStore {
       throw new ManifestException("manifest has no footer (" + size + " bytes)");
     }
     int kept = (int) Math.min(size, tail.length);
-    byte[] last = java.util.Arrays.copyOfRange(tail, tail.length - kept, tail.length);
-    long offset =
-        ManifestTrailer.footerOffset(
-            java.util.Arrays.copyOfRange(last, kept - ManifestTrailer.SIZE, kept), size);
-    long start = offset - (size - kept);
-    if (start < 0) {
+    byte[] last = Arrays.copyOfRange(tail, tail.length - kept, tail.length);
+    long offset = footerOffset(last, size);
+    if (offset < size - kept) {
       throw new ManifestException("manifest footer is larger than " + FOOTER_TAIL + " bytes");
     }
+    return footerIn(last, offset, size);
+  }
+
+  /** Where the footer starts, from the trailer at the end of {@code last}, a manifest's tail. */
+  private static long footerOffset(byte[] last, long size) throws ManifestException {
+    return ManifestTrailer.footerOffset(
+        Arrays.copyOfRange(last, last.length - ManifestTrailer.SIZE, last.length), size);
+  }
+
+  /**
+   * The footer at {@code offset} of a manifest of {@code size} bytes, from its tail {@code last}.
+   */
+  private static ManifestFooter footerIn(byte[] last, long offset, long size)
+      throws ManifestException {
+    int start = (int) (offset - (size - last.length));
     return ManifestFooters.parse(
-        java.util.Arrays.copyOfRange(last, (int) start, kept - ManifestTrailer.SIZE));
+        Arrays.copyOfRange(last, start, last.length - ManifestTrailer.SIZE));
   }
 
   private byte[] readRange(String key, long offset, long length) throws IOException {
