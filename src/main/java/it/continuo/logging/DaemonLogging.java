@@ -61,6 +61,9 @@ public final class DaemonLogging {
     // DEBUG for the agent only: the SDKs' debug output (HTTP wire logs) would bury it.
     context.getLogger("it.continuo").setLevel(verbose ? Level.DEBUG : null);
     context.getLogger("org.quartz").setLevel(Level.WARN);
+    // JSch tells each connection's key exchange and login at INFO, some thirty lines every time a
+    // replica check or an SFTP target connects: for --verbose only. Its warnings stay.
+    context.getLogger("com.jcraft.jsch").setLevel(verbose ? null : Level.WARN);
     replace(root, CONSOLE, console(context, journal, console));
     if (logging == null) {
       replace(root, JSON, null);

@@ -90,6 +90,26 @@ class DaemonLoggingTest {
     }
 
     @Test
+    @DisplayName(
+        "keeps JSch's account of each SSH handshake for --verbose, and its warnings always")
+    void jsch() throws IOException {
+      Logger jsch = context.getLogger("com.jcraft.jsch.JSch");
+      configure(null, false, false);
+      jsch.info("Connecting to 127.0.0.3 port 2222");
+      jsch.warn("Permanently added '127.0.0.3' to the list of known hosts.");
+
+      assertThat(consoleLines()).hasSize(1).first().asString().contains("WARN  JSch: Permanently");
+
+      configure(null, true, false);
+      jsch.info("Authentication succeeded (publickey).");
+      assertThat(consoleLines())
+          .hasSize(2)
+          .last()
+          .asString()
+          .contains("INFO  JSch: Authentication");
+    }
+
+    @Test
     @DisplayName("under journald prints the syslog priority instead of a timestamp, on every line")
     void journal() throws IOException {
       configure(null, true, true);
