@@ -282,6 +282,19 @@ def memory_section(rows, lines):
 
 
 def targets_section(rows, lines):
+    """Remote targets: one table for the command alone, one for the runs handed to the daemon."""
+    groups = [(op, title) for op, title in (
+        ("full", "By the command alone (a new JVM for each backup)"),
+        ("daemon", "Handed to the daemon (`continuo run` running, as on an installed agent)"))
+        if any(r.op == op for r in rows)]
+    for op, title in groups:
+        if len(groups) > 1:
+            lines += ["### " + title, ""]
+        targets_table([r for r in rows if r.op == op], lines)
+        lines.append("")
+
+
+def targets_table(rows, lines):
     lines += [
         "| target | median wall s | median CPU s | server CPU s | peak RSS MB (median / max) | "
         "target/local (wall) | Continuo CPU / local | limit | |",
