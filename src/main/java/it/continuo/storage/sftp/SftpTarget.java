@@ -31,8 +31,8 @@ public final class SftpTarget implements Target {
 
   /**
    * Ranges up to this length are read at once on the channel shared by metadata operations, not on
-   * a channel of their own: a listing reads two small ranges of every run's manifest (its footer),
-   * and a new channel costs several round trips and a process on the server.
+   * a channel of their own: a listing reads a small range of every run's manifest (its footer), and
+   * a new channel costs several round trips and a process on the server.
    */
   static final long SMALL_RANGE = 64 * 1024;
 
